@@ -1,0 +1,33 @@
+// ipzone: checks applications for recognition as a Beijing SME intellectual
+// property agglomeration zone against the Measures of 2023-12-20. This file is
+// only the table of sub-commands; each lives in its own file under cli/.
+#include <exception>
+#include <iostream>
+
+#include "cli/commands.h"
+
+int main(int argc, char** argv) {
+  CLI::App app{
+      "ipzone checks a dossier for recognition as a Beijing SME intellectual property agglomeration zone\n"
+      "(北京市中小企业知识产权集聚发展区) against the Beijing IP Office's Measures of 2023-12-20, criterion by\n"
+      "criterion, and says why, by how much, and what would fix a failure.\n\n"
+      "Exit codes: 0 eligible or needs-review; 1 ineligible or incomplete; 2 invalid input or usage error.",
+      "ipzone"};
+  app.set_version_flag("--version", std::string("ipzone ") + IPZONE_VERSION);
+  app.require_subcommand(1);
+  app.fallthrough();
+
+  int exit_code = ipz::cli::kExitOk;
+  ipz::cli::add_check(app, exit_code);
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    int code = app.exit(e);
+    return code == 0 ? 0 : ipz::cli::kExitInvalid;
+  } catch (const std::exception& e) {
+    std::cerr << "ipzone: internal error: " << e.what() << "\n";
+    return ipz::cli::kExitInvalid;
+  }
+  return exit_code;
+}

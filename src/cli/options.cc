@@ -1,0 +1,70 @@
+// Shared options (see options.h).
+#include "cli/options.h"
+
+#include <unistd.h>
+
+#include <cstdlib>
+#include <cstring>
+#include <iostream>
+
+#include "read/rule_loader.h"
+
+namespace ipz::cli {
+
+bool CommonOptions::use_color() const {
+  if (color == "always") return true;
+  if (color == "never") return false;
+  const char* no_color = std::getenv("NO_COLOR");
+  if (no_color && *no_color) return false;
+  const char* term = std::getenv("TERM");
+  if (term && std::strcmp(term, "dumb") == 0) return false;
+  return isatty(STDOUT_FILENO) != 0;
+}
+
+void add_common_options(CLI::App& cmd, CommonOptions& opt) {
+  cmd.add_option("--rules", opt.rules_dir, "A rule set folder to use instead of the built-in recognition rules")
+      ->check(CLI::ExistingDirectory);
+  cmd.add_option_function<std::string>(
+         "--as-of",
+         [&opt](const std::string& s) {
+           auto d = parse_date(s);
+           if (!d) throw CLI::ValidationError("--as-of", "not a date in the form YYYY-MM-DD: " + s);
+           opt.as_of = d;
+         },
+         "Evaluation date (YYYY-MM-DD); default: the dossier's as_of, else today")
+      ->type_name("DATE");
+  cmd.add_option("--lang", opt.lang, "Language of the report: zh (default) or en")
+      ->check(CLI::IsMember({"zh", "en"}));
+  cmd.add_option("--format", opt.format, "Output format: text (default) or json")
+      ->check(CLI::IsMember({"text", "json"}));
+  cmd.add_option("--color", opt.color, "Colour the text output: auto (default: on a terminal, unless NO_COLOR is set), always, never")
+      ->check(CLI::IsMember({"auto", "always", "never"}));
+}
+
+std::optional<RuleSet> load_rules(const CommonOptions& opt, Lang lang, const Catalogue& cat) {
+  std::vector<RuleFile> files;
+  Diagnostics diags;
+  std::string origin = "embedded";
+  if (opt.rules_dir.empty()) {
+    files = embedded_rule_files("recognition");
+  } else {
+    origin = opt.rules_dir;
+    read_rule_folder(opt.rules_dir, files, diags);
+  }
+  std::optional<RuleSet> rules;
+  if (!has_errors(diags)) {
+    LoadedRules loaded = load_rule_set(files, origin);
+    diags.insert(diags.end(), loaded.diagnostics.begin(), loaded.diagnostics.end());
+    rules = std::move(loaded.rules);
+  }
+  for (const auto& d : diags) {
+    std::cerr << d.where.file;
+    if (d.where.line > 0) std::cerr << ":" << d.where.line << ":" << d.where.column;
+    std::cerr << ": " << cat.get(d.severity == Severity::error ? "text.error" : "text.warning", lang) << ": "
+              << cat.render(d.key, d.args, lang) << "\n";
+  }
+  if (has_errors(diags)) return std::nullopt;
+  return rules;
+}
+
+}  // namespace ipz::cli

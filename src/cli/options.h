@@ -1,0 +1,33 @@
+// Options shared by the sub-commands (--rules, --as-of, --lang, --format,
+// --color) and what follows from them: the rule set to use, the language,
+// whether to paint the output.
+#pragma once
+
+#include <CLI/CLI.hpp>
+#include <optional>
+#include <string>
+
+#include "model/rule_set.h"
+#include "report/catalogue.h"
+#include "util/date.h"
+
+namespace ipz::cli {
+
+struct CommonOptions {
+  std::string rules_dir;        // empty: the embedded recognition rule set
+  std::optional<Date> as_of;    // --as-of
+  std::string lang = "zh";      // zh | en
+  std::string format = "text";  // text | json
+  std::string color = "auto";   // auto | always | never
+
+  Lang language() const { return lang == "en" ? Lang::en : Lang::zh; }
+  bool use_color() const;
+};
+
+void add_common_options(CLI::App& cmd, CommonOptions& opt);
+
+// The rule set named by the options; prints its errors (with file:line:column)
+// to standard error and returns nullopt when it cannot be used.
+std::optional<RuleSet> load_rules(const CommonOptions& opt, Lang lang, const Catalogue& cat);
+
+}  // namespace ipz::cli

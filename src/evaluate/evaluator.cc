@@ -1,0 +1,307 @@
+// How each operator reads the Measures, and how outcomes combine (see
+// evaluator.h; README "How the Measures are read").
+#include "evaluate/evaluator.h"
+
+#include <algorithm>
+
+#include "model/operators.h"
+
+namespace ipz {
+
+std::string_view verdict_name(Verdict v) {
+  switch (v) {
+    case Verdict::eligible: return "eligible";
+    case Verdict::needs_review: return "needs-review";
+    case Verdict::incomplete: return "incomplete";
+    case Verdict::ineligible: return "ineligible";
+    case Verdict::invalid: return "invalid";
+  }
+  return "invalid";
+}
+
+std::string_view outcome_name(Outcome o) {
+  switch (o) {
+    case Outcome::pass: return "pass";
+    case Outcome::fail: return "fail";
+    case Outcome::review: return "review";
+    case Outcome::missing: return "missing";
+  }
+  return "missing";
+}
+
+namespace {
+
+long long ceil_div(long long a, long long b) { return a <= 0 ? 0 : (a + b - 1) / b; }
+
+// "55.3% (47/85)": the share rounded down to a tenth of a percent, so that a
+// share just under a bound never shows as the bound.
+std::string format_share(long long count, long long total) {
+  if (total == 0) return "0/0";
+  long long tenths = count * 1000 / total;
+  return std::to_string(tenths / 10) + "." + std::to_string(tenths % 10) + "% (" + std::to_string(count) + "/" +
+         std::to_string(total) + ")";
+}
+
+std::string join(const std::vector<std::string>& items, std::string_view sep = ", ") {
+  std::string out;
+  for (const auto& i : items) {
+    if (!out.empty()) out += sep;
+    out += i;
+  }
+  return out;
+}
+
+std::string join_dates(const std::vector<Date>& dates) {
+  std::vector<std::string> shown;
+  for (Date d : dates) shown.push_back(format_date(d));
+  return join(shown);
+}
+
+Outcome all_of(const std::vector<Outcome>& os) {
+  auto has = [&](Outcome o) { return std::find(os.begin(), os.end(), o) != os.end(); };
+  if (has(Outcome::fail)) return Outcome::fail;
+  if (has(Outcome::missing)) return Outcome::missing;
+  if (has(Outcome::review)) return Outcome::review;
+  return Outcome::pass;
+}
+
+Outcome any_of(const std::vector<Outcome>& os) {
+  auto has = [&](Outcome o) { return std::find(os.begin(), os.end(), o) != os.end(); };
+  if (has(Outcome::pass)) return Outcome::pass;
+  if (has(Outcome::review)) return Outcome::review;
+  if (has(Outcome::missing)) return Outcome::missing;
+  return Outcome::fail;
+}
+
+// Evaluates the conditions of one rule, collecting what its messages need.
+class RuleEvaluator {
+ public:
+  RuleEvaluator(const RuleSet& rules, const Facts& facts, RuleResult& result, Diagnostics& errors)
+      : rules_(rules), facts_(facts), result_(result), errors_(errors) {}
+
+  Outcome run(const Condition& c) {
+    Outcome o = Outcome::pass;
+    switch (c.kind) {
+      case Condition::Kind::leaf: o = leaf(c); break;
+      case Condition::Kind::all:
+      case Condition::Kind::any: {
+        std::vector<Outcome> os;
+        for (const auto& child : c.children) os.push_back(run(child));
+        o = c.kind == Condition::Kind::all ? all_of(os) : any_of(os);
+        break;
+      }
+      case Condition::Kind::negation: {
+        Outcome inner = run(c.children.front());
+        o = inner == Outcome::pass ? Outcome::fail : inner == Outcome::fail ? Outcome::pass : inner;
+        break;
+      }
+    }
+    if (o == Outcome::fail) {
+      if (!c.label.empty()) result_.failed.push_back(&c.label);
+      o = c.if_false;
+    }
+    return o;
+  }
+
+ private:
+  void arg(const std::string& name, std::string value) { result_.args.emplace_back(name, std::move(value)); }
+
+  // The number a leaf compares with; nullopt (and an error) when a parameter
+  // has no value in force on as_of.
+  std::optional<Number> number(const Condition& c) {
+    if (c.operand.kind == Operand::Kind::number) return c.operand.number;
+    const Parameter* p = rules_.parameter(c.operand.name);
+    const ParameterValue* v = p ? p->in_force(facts_.as_of) : nullptr;
+    if (!v) {
+      errors_.push_back({Severity::error, p ? p->where : c.where, "rules.no_value_in_force",
+                         {{"name", c.operand.name},
+                          {"date", format_date(facts_.as_of)},
+                          {"first", p && !p->values.empty() ? format_date(p->values.front().since) : "-"}}});
+      return std::nullopt;
+    }
+    result_.parameters.push_back({p, v});
+    arg(p->name, v->value.text);
+    arg(p->name + ".since", format_date(v->since));
+    return v->value;
+  }
+
+  bool in_operand(const Condition& c, const std::string& item) {
+    if (c.operand.kind == Operand::Kind::table) {
+      const Table* t = rules_.table(c.operand.name);
+      return t && t->resolve(item).has_value();
+    }
+    return std::find(c.operand.items.begin(), c.operand.items.end(), item) != c.operand.items.end();
+  }
+
+  Outcome leaf(const Condition& c) {
+    const FactValue* f = facts_.get(c.fact);
+    if (!f || !f->known) {
+      arg(c.fact, "\x01value.missing");
+      if (f)
+        for (const auto& m : f->missing)
+          if (std::find(result_.missing.begin(), result_.missing.end(), m) == result_.missing.end())
+            result_.missing.push_back(m);
+      return Outcome::missing;
+    }
+    const std::string& F = c.fact;
+    const std::string& op = c.op;
+    auto verdict = [](bool ok) { return ok ? Outcome::pass : Outcome::fail; };
+
+    if (op == "at_least" || op == "more_than" || op == "at_most" || op == "less_than" ||
+        (op == "equals" && f->type == FactType::count)) {
+      std::optional<Number> n;
+      if (op == "equals") {
+        Number lit;
+        lit.text = c.operand.items.empty() ? "0" : c.operand.items.front();
+        lit.num = std::atoll(lit.text.c_str());
+        n = lit;
+      } else {
+        n = number(c);
+      }
+      if (!n) return Outcome::missing;
+      if (f->type == FactType::share) {
+        // count / total >= num / den percent  <=>  count * 100 * den >= num * total
+        const long long lhs = f->count * 100 * n->den, rhs = n->num * f->total;
+        const bool ok = f->total > 0 && (op == "at_least" ? lhs >= rhs : lhs > rhs);
+        arg(F, format_share(f->count, f->total));
+        arg(F + ".bound", n->text + "%");
+        const long long strict = op == "more_than" ? 1 : 0;
+        const long long deficit = rhs - lhs + strict;  // in units of 1 / (100 * den)
+        arg(F + ".need", f->total == 0 ? "-" : std::to_string(ceil_div(deficit, 100 * n->den)));
+        const long long per_added = 100 * n->den - n->num;  // gained by adding one qualifying enterprise
+        arg(F + ".need_add", per_added <= 0 ? "-" : std::to_string(ceil_div(deficit, per_added)));
+        return verdict(ok);
+      }
+      // count compared with num / den:  count * den  vs  num
+      const long long lhs = f->count * n->den, rhs = n->num;
+      bool ok = false;
+      long long need = 0;
+      if (op == "at_least") ok = lhs >= rhs, need = ceil_div(rhs - lhs, n->den);
+      if (op == "more_than") ok = lhs > rhs, need = ceil_div(rhs - lhs + 1, n->den);
+      if (op == "at_most") ok = lhs <= rhs, need = ceil_div(lhs - rhs, n->den);
+      if (op == "less_than") ok = lhs < rhs, need = ceil_div(lhs - rhs + 1, n->den);
+      if (op == "equals") ok = lhs == rhs * n->den, need = 0;
+      arg(F, std::to_string(f->count));
+      arg(F + ".bound", n->text);
+      arg(F + ".need", std::to_string(need));
+      return verdict(ok);
+    }
+    if (op == "equals") {  // text
+      const std::string want = c.operand.items.empty() ? "" : c.operand.items.front();
+      arg(F, f->text);
+      arg(F + ".bound", want);
+      return verdict(f->text == want);
+    }
+    if (op == "is_true" || op == "is_false") {
+      arg(F, f->flag ? "\x01value.true" : "\x01value.false");
+      return verdict(f->flag == (op == "is_true"));
+    }
+    if (op == "one_of") {
+      arg(F, f->text);
+      return verdict(in_operand(c, f->text));
+    }
+    if (op == "all_one_of" || op == "contains_all") {
+      std::vector<std::string> odd;
+      if (op == "all_one_of") {
+        for (const auto& item : f->texts)
+          if (!in_operand(c, item)) odd.push_back(item);
+      } else {
+        for (const auto& want : c.operand.items)
+          if (std::find(f->texts.begin(), f->texts.end(), want) == f->texts.end()) odd.push_back(want);
+      }
+      arg(F, f->texts.empty() ? "-" : join(f->texts));
+      arg(F + ".items", odd.empty() ? "-" : join(odd));
+      arg(F + ".bound", join(c.operand.items));
+      return verdict(odd.empty());
+    }
+    if (op == "not_empty") {
+      const bool ok = f->type == FactType::text ? !f->text.empty() : !f->texts.empty();
+      arg(F, f->type == FactType::text ? (f->text.empty() ? "-" : f->text) : std::to_string(f->texts.size()));
+      return verdict(ok);
+    }
+    if (op == "years_since_at_least") {
+      auto n = number(c);
+      if (!n) return Outcome::missing;
+      const int years = static_cast<int>(n->num / n->den);
+      const Date reached = add_years(f->date, years);
+      arg(F, format_date(f->date));
+      arg(F + ".years", std::to_string(whole_years_between(f->date, facts_.as_of)));
+      arg(F + ".bound", n->text);
+      arg(F + ".need", format_date(reached));
+      arg(F + ".days", std::to_string(std::max(0L, days_between(facts_.as_of, reached))));
+      return verdict(reached <= facts_.as_of);
+    }
+    if (op == "none_in_last_years" || op == "none_within_years_after" || op == "none_up_to_as_of") {
+      std::optional<Number> n;
+      if (op != "none_up_to_as_of") {
+        n = number(c);
+        if (!n) return Outcome::missing;
+      }
+      const int years = n ? static_cast<int>(n->num / n->den) : 0;
+      const Date start = add_years(facts_.as_of, -years);  // the window (start, as_of]
+      std::vector<Date> hits;
+      Date until{};
+      for (Date d : f->dates) {
+        bool hit = false;
+        if (op == "none_in_last_years") hit = start < d && d <= facts_.as_of;
+        if (op == "none_within_years_after") hit = d <= facts_.as_of && facts_.as_of < add_years(d, years);
+        if (op == "none_up_to_as_of") hit = d <= facts_.as_of;
+        if (!hit) continue;
+        hits.push_back(d);
+        until = std::max(until, add_years(d, years));
+      }
+      std::sort(hits.begin(), hits.end());
+      arg(F, std::to_string(hits.size()));
+      arg(F + ".items", hits.empty() ? "-" : join_dates(hits));
+      arg(F + ".bound", n ? n->text : "0");
+      arg(F + ".until", hits.empty() || !n ? "-" : format_date(until));
+      return verdict(hits.empty());
+    }
+    return Outcome::fail;  // not reached: the loader admits only known operators
+  }
+
+  const RuleSet& rules_;
+  const Facts& facts_;
+  RuleResult& result_;
+  Diagnostics& errors_;
+};
+
+}  // namespace
+
+Verdict verdict_of(const std::vector<RuleResult>& results) {
+  Verdict v = Verdict::eligible;
+  for (const auto& r : results) {
+    Verdict w = Verdict::eligible;
+    if (r.outcome == Outcome::fail) w = Verdict::ineligible;
+    if (r.outcome == Outcome::missing) w = Verdict::incomplete;
+    if (r.outcome == Outcome::review) w = Verdict::needs_review;
+    v = std::max(v, w);
+  }
+  return v;
+}
+
+Evaluation evaluate(const RuleSet& rules, const Facts& facts) {
+  Evaluation e;
+  for (const Article& article : rules.articles) {
+    for (const Rule& rule : article.rules) {
+      RuleResult r;
+      r.rule = &rule;
+      RuleEvaluator ev(rules, facts, r, e.errors);
+      r.outcome = ev.run(rule.check);
+      if (r.outcome == Outcome::fail && rule.review_when) {
+        RuleResult aside;  // the relaxation's own values, added to the rule's
+        RuleEvaluator relax(rules, facts, aside, e.errors);
+        if (relax.run(*rule.review_when) == Outcome::pass) r.outcome = Outcome::review;
+        r.args.insert(r.args.end(), aside.args.begin(), aside.args.end());
+        r.parameters.insert(r.parameters.end(), aside.parameters.begin(), aside.parameters.end());
+      }
+      if (r.outcome != Outcome::missing) r.missing.clear();
+      r.args.emplace_back("as_of", format_date(facts.as_of));
+      e.results.push_back(std::move(r));
+    }
+  }
+  e.verdict = has_errors(e.errors) ? Verdict::invalid : verdict_of(e.results);
+  return e;
+}
+
+}  // namespace ipz

@@ -1,0 +1,50 @@
+// Evaluation: a rule set applied to the facts of one dossier. Each rule ends
+// in an Outcome (pass | fail | review | missing) with the values its messages
+// need; the dossier's Verdict combines them. Nothing here prints: the report
+// renders the result in the user's language.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "facts/facts.h"
+#include "model/rule_set.h"
+#include "util/diagnostic.h"
+
+namespace ipz {
+
+// A dossier's verdict, from best to worst.
+enum class Verdict { eligible, needs_review, incomplete, ineligible, invalid };
+
+std::string_view verdict_name(Verdict v);  // "eligible", "needs-review", ...
+std::string_view outcome_name(Outcome o);  // "pass", "fail", ...
+
+// The value of a parameter that an evaluation used.
+struct ParameterUse {
+  const Parameter* parameter = nullptr;
+  const ParameterValue* value = nullptr;
+};
+
+struct RuleResult {
+  const Rule* rule = nullptr;
+  Outcome outcome = Outcome::pass;
+  // Placeholder values for the rule's message templates, language-neutral:
+  // {fact}, {fact.bound}, {fact.need}, {fact.need_add}, {fact.items}, ...
+  MessageArgs args;
+  std::vector<const Text*> failed;   // labels of the parts that failed
+  std::vector<std::string> missing;  // dossier fields to add
+  std::vector<ParameterUse> parameters;
+};
+
+struct Evaluation {
+  std::vector<RuleResult> results;  // in rule set order
+  Verdict verdict = Verdict::eligible;
+  Diagnostics errors;  // e.g. a parameter with no value in force on as_of
+};
+
+Evaluation evaluate(const RuleSet& rules, const Facts& facts);
+
+// The verdict of a set of outcomes (ineligible > incomplete > needs-review > eligible).
+Verdict verdict_of(const std::vector<RuleResult>& results);
+
+}  // namespace ipz

@@ -1,0 +1,243 @@
+// Derives the facts of a dossier (see facts.h), as model/fact_catalogue.cc
+// documents them.
+#include "facts/facts.h"
+
+#include "util/edit_distance.h"
+
+namespace ipz {
+
+namespace {
+
+// Collects fact values, typed by the catalogue.
+class FactSink {
+ public:
+  explicit FactSink(Facts& f) : facts_(f) {}
+
+  FactValue& put(std::string_view name) {
+    const FactInfo* info = find_fact(name);
+    FactValue& v = facts_.values[std::string(name)];
+    v.type = info->type;
+    v.known = true;
+    return v;
+  }
+  void missing(std::string_view name, std::vector<std::string> fields = {}) {
+    FactValue& v = put(name);
+    v.known = false;
+    v.missing = fields.empty() ? std::vector<std::string>{std::string(find_fact(name)->field)}
+                               : std::move(fields);
+  }
+  template <typename T>
+  void optional_flag(std::string_view name, const std::optional<T>& value) {
+    if (value) put(name).flag = *value;
+    else missing(name);
+  }
+  void optional_text(std::string_view name, const std::optional<std::string>& value) {
+    if (value) put(name).text = *value;
+    else missing(name);
+  }
+  void optional_texts(std::string_view name, const std::optional<std::vector<std::string>>& value) {
+    if (value) put(name).texts = *value;
+    else missing(name);
+  }
+  void optional_date(std::string_view name, const std::optional<Date>& value) {
+    if (value) put(name).date = *value;
+    else missing(name);
+  }
+  void dates(std::string_view name, const std::vector<DatedEntry>& entries) {
+    FactValue& v = put(name);
+    for (const auto& e : entries) v.dates.push_back(e.date);
+  }
+
+ private:
+  Facts& facts_;
+};
+
+std::string shown_names(const std::vector<std::string>& names) {
+  std::string out;
+  for (const auto& n : names) out += (out.empty() ? "" : ", ") + n;
+  return out;
+}
+
+void roster_facts(const Dossier& d, const RuleSet& rules, FactSink& sink, Facts& facts) {
+  const Table* taxonomy = rules.table(rules.taxonomy);
+  long long count = 0, sme = 0, high_end = 0, valid = 0, invention = 0;
+  std::vector<std::string> no_sme, no_industry;
+  for (const Enterprise& e : d.enterprises) {
+    if (e.duplicate_of != 0) continue;
+    ++count;
+    valid += e.valid_patents;
+    invention += e.invention_patents;
+    std::string row = "enterprises[" + std::to_string(e.row) + "]";
+    if (!e.sme) no_sme.push_back(row + ".sme");
+    else if (*e.sme) ++sme;
+    if (!e.high_end_industry) {
+      no_industry.push_back(row + ".high_end_industry");
+    } else if (!e.high_end_industry->empty()) {
+      if (taxonomy && taxonomy->resolve(*e.high_end_industry)) {
+        ++high_end;
+      } else {
+        auto near = taxonomy ? closest_matches(*e.high_end_industry, taxonomy->all_names(), 3)
+                             : std::vector<std::string>{};
+        facts.warnings.push_back({Severity::warning, e.high_end_where, "dossier.unknown_industry",
+                                  {{"row", std::to_string(e.row)},
+                                   {"name", e.name},
+                                   {"value", *e.high_end_industry},
+                                   {"suggestions", near.empty() ? "-" : shown_names(near)}}});
+      }
+    }
+  }
+  sink.put("enterprise_count").count = count;
+  sink.put("valid_patents").count = valid;
+  sink.put("invention_patents").count = invention;
+  // A list of the rows to fix, shortened: a roster may lack a column altogether.
+  auto first_rows = [](std::vector<std::string> rows) {
+    if (rows.size() > 3) {
+      auto more = rows.size() - 3;
+      rows.resize(3);
+      rows.push_back("(+" + std::to_string(more) + ")");
+    }
+    return rows;
+  };
+  if (no_sme.empty()) {
+    sink.put("sme_count").count = sme;
+    FactValue& share = sink.put("sme_share");
+    share.count = sme;
+    share.total = count;
+  } else {
+    sink.missing("sme_count", first_rows(no_sme));
+    sink.missing("sme_share", first_rows(no_sme));
+  }
+  if (no_industry.empty()) {
+    sink.put("high_end_count").count = high_end;
+    FactValue& share = sink.put("high_end_share");
+    share.count = high_end;
+    share.total = count;
+  } else {
+    sink.missing("high_end_count", first_rows(no_industry));
+    sink.missing("high_end_share", first_rows(no_industry));
+  }
+
+  if (d.declared) {
+    auto compare = [&](std::string_view what, const std::optional<long long>& declared,
+                       std::string_view fact) {
+      const FactValue* v = facts.get(fact);
+      if (!declared || !v || !v->known || v->count == *declared) return;
+      facts.warnings.push_back({Severity::warning, d.declared->where, "dossier.declared_mismatch",
+                                {{"what", std::string(what)},
+                                 {"declared", std::to_string(*declared)},
+                                 {"roster", std::to_string(v->count)}}});
+    };
+    compare("enterprise_count", d.declared->enterprise_count, "enterprise_count");
+    compare("sme_count", d.declared->sme_count, "sme_count");
+    compare("high_end_count", d.declared->high_end_count, "high_end_count");
+    compare("valid_patents", d.declared->valid_patents, "valid_patents");
+    compare("invention_patents", d.declared->invention_patents, "invention_patents");
+  }
+}
+
+void warn_if_after(Facts& facts, const Location& where, std::string_view path, Date date) {
+  if (date > facts.as_of)
+    facts.warnings.push_back({Severity::warning, where, "dossier.date_after_as_of",
+                              {{"path", std::string(path)},
+                               {"date", format_date(date)},
+                               {"as_of", format_date(facts.as_of)}}});
+}
+
+}  // namespace
+
+Facts derive_facts(const Dossier& d, Date as_of, const RuleSet& rules) {
+  Facts facts;
+  facts.as_of = as_of;
+  FactSink sink(facts);
+  roster_facts(d, rules, sink, facts);
+
+  const Zone& z = d.zone;
+  sink.put("zone.district").text = z.district;
+  sink.put("zone.carrier_type").text = z.carrier_type;
+  sink.optional_texts("zone.industry_directions", z.industry_directions);
+  sink.optional_flag("zone.ip_workstation", z.ip_workstation);
+  sink.optional_texts("zone.service_functions", z.service_functions);
+  sink.put("zone.relaxation_grounds").texts = z.relaxation_grounds.value_or(std::vector<std::string>{});
+
+  const Operator& o = d.op;
+  sink.optional_text("operator.legal_form", o.legal_form);
+  sink.optional_flag("operator.independent_legal_person", o.independent_legal_person);
+  sink.optional_flag("operator.actual_operator", o.actual_operator);
+  sink.optional_date("operator.zone_operating_since", o.zone_operating_since);
+  sink.optional_date("operator.ip_services_since", o.ip_services_since);
+
+  struct Part {
+    std::string_view fact;
+    std::optional<std::vector<std::string>> Evidence::*member;
+  };
+  static const Part parts[] = {
+      {"operator.evidence.management_system", &Evidence::management_system},
+      {"operator.evidence.organization", &Evidence::organization},
+      {"operator.evidence.funding", &Evidence::funding},
+      {"operator.evidence.planning", &Evidence::planning},
+      {"operator.evidence.capability", &Evidence::capability},
+      {"operator.evidence.effect", &Evidence::effect},
+  };
+  for (const Part& p : parts) {
+    if (!o.evidence) sink.missing(p.fact, {"operator.evidence"});
+    else sink.put(p.fact).texts = ((*o.evidence).*(p.member)).value_or(std::vector<std::string>{});
+  }
+
+  if (o.credit) {
+    if (o.credit->credit_china_bad_records)
+      sink.put("operator.credit.credit_china_bad_records").count = *o.credit->credit_china_bad_records;
+    else sink.missing("operator.credit.credit_china_bad_records");
+    sink.optional_flag("operator.credit.dishonest_debtor", o.credit->dishonest_debtor);
+    if (o.credit->administrative_penalties) {
+      sink.dates("operator.credit.administrative_penalties", *o.credit->administrative_penalties);
+      for (const auto& p : *o.credit->administrative_penalties)
+        warn_if_after(facts, p.where, "operator.credit.administrative_penalties", p.date);
+    } else {
+      sink.missing("operator.credit.administrative_penalties");
+    }
+  } else {
+    for (auto name : {"operator.credit.credit_china_bad_records", "operator.credit.dishonest_debtor",
+                      "operator.credit.administrative_penalties"})
+      sink.missing(name, {"operator.credit"});
+  }
+
+  if (o.service_agencies) {
+    std::vector<DatedEntry> all;
+    for (const auto& a : *o.service_agencies)
+      for (const auto& s : a.abnormal_application_sanctions) {
+        all.push_back(s);
+        warn_if_after(facts, s.where, "operator.service_agencies", s.date);
+      }
+    sink.dates("operator.service_agencies.sanctions", all);
+  } else {
+    sink.missing("operator.service_agencies.sanctions");
+  }
+
+  std::vector<DatedEntry> fraud, termination, fund_fraud;
+  for (const HistoryEvent& e : d.history) {
+    warn_if_after(facts, e.when.where, "history", e.when.date);
+    if (e.event == "fraud_finding") fraud.push_back(e.when);
+    else if (e.event == "termination") termination.push_back(e.when);
+    else fund_fraud.push_back(e.when);
+  }
+  sink.dates("history.fraud_finding", fraud);
+  sink.dates("history.termination", termination);
+  sink.dates("history.fund_fraud", fund_fraud);
+
+  if (d.documents) {
+    sink.put("documents.application_form").text = d.documents->application_form.value_or("");
+    sink.put("documents.work_plan").text = d.documents->work_plan.value_or("");
+    sink.put("documents.evidence").texts = d.documents->evidence.value_or(std::vector<std::string>{});
+  } else {
+    for (auto name : {"documents.application_form", "documents.work_plan", "documents.evidence"})
+      sink.missing(name, {"documents"});
+  }
+
+  if (o.zone_operating_since && *o.zone_operating_since > as_of)
+    warn_if_after(facts, {d.file, 0, 0}, "operator.zone_operating_since", *o.zone_operating_since);
+  if (o.ip_services_since && *o.ip_services_since > as_of)
+    warn_if_after(facts, {d.file, 0, 0}, "operator.ip_services_since", *o.ip_services_since);
+  return facts;
+}
+
+}  // namespace ipz

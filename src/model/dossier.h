@@ -1,0 +1,106 @@
+// Dossier: an application for recognition as read from a dossier file
+// (format ipzone-dossier/1, see README "Dossier format"), as plain data.
+// Optional members are std::nullopt when the dossier does not say: the rules
+// then report the criterion as "missing" and name the field to add.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "util/date.h"
+#include "util/diagnostic.h"
+
+namespace ipz {
+
+// One enterprise of the roster (集聚发展区企业名录).
+struct Enterprise {
+  int row = 0;           // 1-based position in the roster, for messages
+  int duplicate_of = 0;  // the row this one repeats (it then counts once), or 0
+  Location where;     // where the row starts
+  std::string name;
+  std::optional<std::string> uscc;      // 统一社会信用代码
+  std::optional<bool> sme;              // 中小企业
+  // 高精尖产业领域: nullopt when the key is absent; "" when given as none/empty.
+  std::optional<std::string> high_end_industry;
+  Location high_end_where;
+  long long valid_patents = 0;      // 有效专利
+  long long invention_patents = 0;  // 发明专利
+};
+
+// A dated entry whose place in the file matters for messages.
+struct DatedEntry {
+  Date date;
+  Location where;
+};
+
+struct Zone {
+  std::string name;
+  std::string carrier_type;  // industrial_park | science_park | ... | other
+  std::string district;
+  std::optional<std::vector<std::string>> industry_directions;
+  std::optional<bool> ip_workstation;  // 北京市知识产权公共服务工作站
+  std::optional<std::vector<std::string>> service_functions;
+  std::optional<std::vector<std::string>> relaxation_grounds;  // Art. 5(2)
+};
+
+struct Evidence {  // Art. 6(1)-(3): what is on file for each part
+  std::optional<std::vector<std::string>> management_system, organization, funding, planning,
+      capability, effect;
+};
+
+struct Credit {  // Art. 6(4)
+  std::optional<long long> credit_china_bad_records;
+  std::optional<bool> dishonest_debtor;
+  std::optional<std::vector<DatedEntry>> administrative_penalties;
+};
+
+struct ServiceAgency {
+  std::string name;
+  std::vector<DatedEntry> abnormal_application_sanctions;
+};
+
+struct Operator {
+  std::string name;
+  std::optional<std::string> uscc;
+  Location uscc_where;
+  std::optional<std::string> legal_form;
+  std::optional<bool> independent_legal_person;
+  std::optional<bool> actual_operator;
+  std::optional<Date> zone_operating_since;
+  std::optional<Date> ip_services_since;
+  std::optional<Evidence> evidence;
+  std::optional<Credit> credit;
+  std::optional<std::vector<ServiceAgency>> service_agencies;
+};
+
+struct HistoryEvent {  // Art. 8, 11(4), 13
+  std::string event;   // fraud_finding | termination | fund_fraud
+  DatedEntry when;
+};
+
+struct Documents {  // Art. 7
+  std::optional<std::string> application_form;
+  std::optional<std::string> work_plan;
+  std::optional<std::vector<std::string>> evidence;
+};
+
+// Totals as typed into the application form, cross-checked against the roster.
+struct Declared {
+  std::optional<long long> enterprise_count, sme_count, high_end_count, valid_patents,
+      invention_patents;
+  Location where;
+};
+
+struct Dossier {
+  std::string file;  // as given on the command line ("-" for standard input)
+  std::optional<Date> as_of;
+  Zone zone;
+  Operator op;
+  std::vector<HistoryEvent> history;  // absent: no events
+  std::optional<Documents> documents;
+  std::vector<Enterprise> enterprises;
+  std::optional<Declared> declared;
+};
+
+}  // namespace ipz

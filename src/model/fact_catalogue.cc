@@ -1,0 +1,71 @@
+// The facts a rule may name (see fact_catalogue.h).
+#include "model/fact_catalogue.h"
+
+namespace ipz {
+
+std::string_view fact_type_name(FactType t) {
+  switch (t) {
+    case FactType::count: return "count";
+    case FactType::share: return "share";
+    case FactType::boolean: return "boolean";
+    case FactType::text: return "text";
+    case FactType::text_list: return "text_list";
+    case FactType::date: return "date";
+    case FactType::date_list: return "date_list";
+  }
+  return "count";
+}
+
+const std::vector<FactInfo>& fact_catalogue() {
+  using T = FactType;
+  static const std::vector<FactInfo> facts = {
+      {"enterprise_count", T::count, "enterprises",
+       "Roster rows, each enterprise once: a row with the USCC of an earlier row, or the name of an earlier row where one has no USCC, repeats it."},
+      {"sme_count", T::count, "enterprises[].sme", "Distinct enterprises with sme: true."},
+      {"sme_share", T::share, "enterprises[].sme", "sme_count / enterprise_count, compared exactly in integers."},
+      {"high_end_count", T::count, "enterprises[].high_end_industry",
+       "Distinct enterprises whose high_end_industry names an entry (or alias) of the rule set's taxonomy; unknown names count as not high-end and are warned about."},
+      {"high_end_share", T::share, "enterprises[].high_end_industry",
+       "high_end_count / enterprise_count, compared exactly in integers."},
+      {"valid_patents", T::count, "enterprises[].patents",
+       "Sum over distinct enterprises of patents.valid, or of invention + utility_model + design where valid is not given; an absent patents counts 0."},
+      {"invention_patents", T::count, "enterprises[].patents.invention", "Sum over distinct enterprises of patents.invention."},
+      {"zone.district", T::text, "zone.district", "As written."},
+      {"zone.carrier_type", T::text, "zone.carrier_type", "As written."},
+      {"zone.industry_directions", T::text_list, "zone.industry_directions", "As written."},
+      {"zone.ip_workstation", T::boolean, "zone.ip_workstation", "As written."},
+      {"zone.service_functions", T::text_list, "zone.service_functions", "As written."},
+      {"zone.relaxation_grounds", T::text_list, "zone.relaxation_grounds", "As written; absent means none."},
+      {"operator.legal_form", T::text, "operator.legal_form", "As written."},
+      {"operator.independent_legal_person", T::boolean, "operator.independent_legal_person", "As written."},
+      {"operator.actual_operator", T::boolean, "operator.actual_operator", "As written."},
+      {"operator.zone_operating_since", T::date, "operator.zone_operating_since", "As written."},
+      {"operator.ip_services_since", T::date, "operator.ip_services_since", "As written."},
+      {"operator.evidence.management_system", T::text_list, "operator.evidence.management_system", "As written; absent within operator.evidence means none listed."},
+      {"operator.evidence.organization", T::text_list, "operator.evidence.organization", "As written; absent within operator.evidence means none listed."},
+      {"operator.evidence.funding", T::text_list, "operator.evidence.funding", "As written; absent within operator.evidence means none listed."},
+      {"operator.evidence.planning", T::text_list, "operator.evidence.planning", "As written; absent within operator.evidence means none listed."},
+      {"operator.evidence.capability", T::text_list, "operator.evidence.capability", "As written; absent within operator.evidence means none listed."},
+      {"operator.evidence.effect", T::text_list, "operator.evidence.effect", "As written; absent within operator.evidence means none listed."},
+      {"operator.credit.credit_china_bad_records", T::count, "operator.credit.credit_china_bad_records", "As written."},
+      {"operator.credit.dishonest_debtor", T::boolean, "operator.credit.dishonest_debtor", "As written."},
+      {"operator.credit.administrative_penalties", T::date_list, "operator.credit.administrative_penalties", "The dates of the penalties listed ([] for none)."},
+      {"operator.service_agencies.sanctions", T::date_list, "operator.service_agencies",
+       "The dates of abnormal_application_sanctions of every entrusted agency ([] lists no agency)."},
+      {"history.fraud_finding", T::date_list, "history", "Dates of history events of kind fraud_finding; an absent history has none."},
+      {"history.termination", T::date_list, "history", "Dates of history events of kind termination; an absent history has none."},
+      {"history.fund_fraud", T::date_list, "history", "Dates of history events of kind fund_fraud; an absent history has none."},
+      {"documents.application_form", T::text, "documents.application_form", "As written; absent within documents means not supplied."},
+      {"documents.work_plan", T::text, "documents.work_plan", "As written; absent within documents means not supplied."},
+      {"documents.evidence", T::text_list, "documents.evidence", "As written; absent within documents means none supplied."},
+  };
+  return facts;
+}
+
+const FactInfo* find_fact(std::string_view name) {
+  for (const auto& f : fact_catalogue())
+    if (f.name == name) return &f;
+  return nullptr;
+}
+
+}  // namespace ipz

@@ -1,0 +1,133 @@
+// RuleSet: a set of criteria read from a folder under rules/ (see
+// rules/README.md): dated parameters, data tables, and rules that cite their
+// clause, quote the article's words, and check conditions over facts. Plain
+// data; read/rule_loader builds it, evaluate/ uses it.
+#pragma once
+
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "util/date.h"
+#include "util/diagnostic.h"
+
+namespace ipz {
+
+enum class Lang { zh, en };
+
+// A text in both languages of the report.
+struct Text {
+  std::string zh, en;
+  const std::string& in(Lang lang) const { return lang == Lang::en ? en : zh; }
+  bool empty() const { return zh.empty() && en.empty(); }
+};
+
+// An exact decimal number (70, 80, 62.5) as numerator / denominator.
+struct Number {
+  long long num = 0;
+  long long den = 1;
+  std::string text;  // as written, for reports
+};
+
+// One value of a parameter and the date it takes effect.
+struct ParameterValue {
+  Date since;
+  Number value;
+  std::string source;  // the clause it comes from
+  Location where;
+};
+
+// A threshold of the Measures ("不少于70家"), with its history of values.
+struct Parameter {
+  std::string name;
+  std::string unit;  // count | percent | years
+  Text title;
+  std::vector<ParameterValue> values;  // sorted by since, strictly increasing
+  Location where;
+  // The value in force on a date: the last one whose since <= date.
+  const ParameterValue* in_force(Date on) const;
+};
+
+// A list of accepted names (districts, an industry taxonomy); aliases map
+// older or informal names to an entry.
+struct Table {
+  std::string name;
+  Text title;
+  std::string source;
+  std::vector<std::string> entries;
+  std::map<std::string, std::string> aliases;  // alias -> entry
+  Location where;
+  // The entry a name stands for (itself or through an alias), or nullopt.
+  std::optional<std::string> resolve(const std::string& text) const;
+  std::vector<std::string> all_names() const;  // entries, then aliases
+};
+
+enum class Outcome { pass, fail, review, missing };
+
+// What a leaf compares its fact with.
+struct Operand {
+  enum class Kind { none, number, parameter, list, table };
+  Kind kind = Kind::none;
+  Number number;                   // number
+  std::string name;                // parameter or table name
+  std::vector<std::string> items;  // list
+};
+
+// A condition: all / any / not over children, or a leaf {fact, op, operand}.
+struct Condition {
+  enum class Kind { all, any, negation, leaf };
+  Kind kind = Kind::leaf;
+  std::vector<Condition> children;
+  std::string fact;
+  std::string op;
+  Operand operand;
+  Outcome if_false = Outcome::fail;  // "otherwise: review" turns a failure into a review
+  Text label;                        // names this part in {failed} and {missing}
+  Location where;
+};
+
+struct Rule {
+  std::string id;      // art5.2.count
+  std::string clause;  // 第五条第2项
+  std::string article;  // the article it belongs to, for grouping
+  Text article_title;
+  Text title;          // a short name of the criterion
+  std::string text;    // the article's own words for this criterion
+  Condition check;
+  std::optional<Condition> review_when;  // a failed check becomes review when this holds
+  Text actual;    // template of the value found
+  Text required;  // template of the bound
+  std::map<Outcome, Text> messages;
+  Location where;
+};
+
+struct Article {
+  std::string name;  // 第五条
+  Text title;
+  std::string text;  // the article's words
+  std::vector<Rule> rules;
+};
+
+struct RuleSet {
+  std::string name;     // recognition
+  std::string version;  // 2023-12-20
+  Text title;
+  Text source;
+  std::string taxonomy;  // the table of high-end industries in force (facts use it)
+  std::string origin;    // "embedded" or the folder it was read from
+  std::map<std::string, Parameter> parameters;
+  std::map<std::string, Table> tables;
+  std::vector<Article> articles;
+
+  const Table* table(const std::string& n) const {
+    auto it = tables.find(n);
+    return it == tables.end() ? nullptr : &it->second;
+  }
+  const Parameter* parameter(const std::string& n) const {
+    auto it = parameters.find(n);
+    return it == parameters.end() ? nullptr : &it->second;
+  }
+};
+
+}  // namespace ipz

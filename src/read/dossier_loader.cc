@@ -1,0 +1,307 @@
+// Reading dossier format v1 (see dossier_loader.h). Each read_* function
+// reads one part of the file; field names here are the format's contract.
+#include "read/dossier_loader.h"
+
+#include <map>
+
+#include "read/dossier_format.h"
+#include "read/field_reader.h"
+#include "read/yaml_tree.h"
+#include "util/uscc.h"
+
+namespace ipz {
+
+namespace {
+
+std::string row_path(std::string_view list, std::size_t i) {
+  return std::string(list) + "[" + std::to_string(i + 1) + "]";
+}
+
+void check_uscc(FieldReader& r, const YamlNode& at, const std::string& path, const std::string& code) {
+  UsccCheck c = ipz::check_uscc(code);
+  switch (c.status) {
+    case UsccCheck::Status::ok: return;
+    case UsccCheck::Status::bad_length:
+      r.warning(at, "dossier.uscc_length", {{"path", path}, {"value", code}, {"length", std::to_string(code.size())}});
+      return;
+    case UsccCheck::Status::bad_character:
+      r.warning(at, "dossier.uscc_character",
+                {{"path", path}, {"value", code}, {"position", std::to_string(c.position)}});
+      return;
+    case UsccCheck::Status::bad_check_character:
+      r.warning(at, "dossier.uscc_check",
+                {{"path", path}, {"value", code}, {"expected", std::string(1, c.expected_check)}});
+      return;
+  }
+}
+
+std::optional<Evidence> read_evidence(FieldReader& r, MapReader& parent) {
+  const YamlNode* n = parent.get("evidence");
+  if (!n) return std::nullopt;
+  MapReader m(r, *n, parent.child("evidence"));
+  Evidence e;
+  e.management_system = m.texts("management_system");
+  e.organization = m.texts("organization");
+  e.funding = m.texts("funding");
+  e.planning = m.texts("planning");
+  e.capability = m.texts("capability");
+  e.effect = m.texts("effect");
+  m.finish();
+  return e;
+}
+
+// A list of maps, each with a required date (and free text beside it).
+std::optional<std::vector<DatedEntry>> read_dated_list(FieldReader& r, const YamlNode& n,
+                                                       const std::string& path,
+                                                       const Choices& text_keys) {
+  if (!r.expect_list(n, path)) return std::nullopt;
+  std::vector<DatedEntry> out;
+  for (std::size_t i = 0; i < n.items.size(); ++i) {
+    const YamlNode& item = n.items[i];
+    std::string p = row_path(path, i);
+    if (item.is_scalar()) {  // a bare date is accepted too
+      if (auto d = r.date(item, p)) out.push_back({*d, r.at(item)});
+      continue;
+    }
+    MapReader m(r, item, p);
+    if (!m.ok()) continue;
+    const YamlNode* dn = m.require("date");
+    auto d = dn ? r.date(*dn, m.child("date")) : std::nullopt;
+    for (auto k : text_keys) m.text(k);
+    m.finish();
+    if (d) out.push_back({*d, r.at(*dn)});
+  }
+  return out;
+}
+
+std::optional<Credit> read_credit(FieldReader& r, MapReader& parent) {
+  const YamlNode* n = parent.get("credit");
+  if (!n) return std::nullopt;
+  MapReader m(r, *n, parent.child("credit"));
+  Credit c;
+  c.credit_china_bad_records = m.count("credit_china_bad_records");
+  c.dishonest_debtor = m.boolean("dishonest_debtor");
+  if (const YamlNode* p = m.get("administrative_penalties"))
+    c.administrative_penalties =
+        read_dated_list(r, *p, m.child("administrative_penalties"), {"authority", "summary"});
+  m.finish();
+  return c;
+}
+
+std::optional<std::vector<ServiceAgency>> read_agencies(FieldReader& r, MapReader& parent) {
+  const YamlNode* n = parent.get("service_agencies");
+  if (!n) return std::nullopt;
+  std::string path = parent.child("service_agencies");
+  if (!r.expect_list(*n, path)) return std::nullopt;
+  std::vector<ServiceAgency> out;
+  for (std::size_t i = 0; i < n->items.size(); ++i) {
+    MapReader m(r, n->items[i], row_path(path, i));
+    if (!m.ok()) continue;
+    ServiceAgency a;
+    a.name = m.text("name", true).value_or("");
+    if (const YamlNode* s = m.get("abnormal_application_sanctions")) {
+      if (auto list = read_dated_list(r, *s, m.child("abnormal_application_sanctions"),
+                                      {"authority", "summary"}))
+        a.abnormal_application_sanctions = std::move(*list);
+    }
+    m.finish();
+    out.push_back(std::move(a));
+  }
+  return out;
+}
+
+void read_zone(FieldReader& r, const YamlNode& n, Zone& z) {
+  MapReader m(r, n, "zone");
+  if (!m.ok()) return;
+  z.name = m.text("name", true).value_or("");
+  z.carrier_type = m.choice("carrier_type", format::kCarrierTypes, true).value_or("");
+  z.district = m.text("district", true).value_or("");
+  z.industry_directions = m.texts("industry_directions");
+  z.ip_workstation = m.boolean("ip_workstation");
+  z.service_functions = m.choices("service_functions", format::kServiceFunctions);
+  z.relaxation_grounds = m.choices("relaxation_grounds", format::kRelaxationGrounds);
+  m.finish();
+}
+
+void read_operator(FieldReader& r, const YamlNode& n, Operator& o) {
+  MapReader m(r, n, "operator");
+  if (!m.ok()) return;
+  o.name = m.text("name", true).value_or("");
+  o.uscc = m.text("uscc");
+  if (o.uscc) {
+    o.uscc_where = r.at(*m.get("uscc"));
+    check_uscc(r, *m.get("uscc"), "operator.uscc", *o.uscc);
+  }
+  o.legal_form = m.choice("legal_form", format::kLegalForms);
+  o.independent_legal_person = m.boolean("independent_legal_person");
+  o.actual_operator = m.boolean("actual_operator");
+  o.zone_operating_since = m.date("zone_operating_since");
+  o.ip_services_since = m.date("ip_services_since");
+  o.evidence = read_evidence(r, m);
+  o.credit = read_credit(r, m);
+  o.service_agencies = read_agencies(r, m);
+  m.finish();
+}
+
+void read_history(FieldReader& r, const YamlNode& n, std::vector<HistoryEvent>& out) {
+  if (!r.expect_list(n, "history")) return;
+  for (std::size_t i = 0; i < n.items.size(); ++i) {
+    MapReader m(r, n.items[i], row_path("history", i));
+    if (!m.ok()) continue;
+    auto event = m.choice("event", format::kHistoryEvents, true);
+    const YamlNode* dn = m.require("date");
+    auto d = dn ? r.date(*dn, m.child("date")) : std::nullopt;
+    m.text("summary");
+    m.text("authority");
+    m.finish();
+    if (event && d) out.push_back({*event, {*d, r.at(*dn)}});
+  }
+}
+
+std::optional<Documents> read_documents(FieldReader& r, const YamlNode& n) {
+  MapReader m(r, n, "documents");
+  if (!m.ok()) return std::nullopt;
+  Documents d;
+  d.application_form = m.text("application_form");
+  d.work_plan = m.text("work_plan");
+  d.evidence = m.texts("evidence");
+  m.finish();
+  return d;
+}
+
+void read_patents(FieldReader& r, const YamlNode& n, const std::string& path, Enterprise& e) {
+  MapReader m(r, n, path);
+  if (!m.ok()) return;
+  auto valid = m.count("valid");
+  auto invention = m.count("invention");
+  auto utility = m.count("utility_model");
+  auto design = m.count("design");
+  m.finish();
+  e.invention_patents = invention.value_or(0);
+  if (m.get("valid")) {
+    e.valid_patents = valid.value_or(0);
+    long long parts = invention.value_or(0) + utility.value_or(0) + design.value_or(0);
+    if (valid && invention && *invention > *valid)
+      r.error(*m.get("invention"), "dossier.invention_above_valid",
+              {{"path", path}, {"invention", std::to_string(*invention)}, {"valid", std::to_string(*valid)}});
+    else if (valid && parts > *valid)
+      r.error(*m.get("valid"), "dossier.parts_above_valid",
+              {{"path", path}, {"parts", std::to_string(parts)}, {"valid", std::to_string(*valid)}});
+  } else {
+    e.valid_patents = invention.value_or(0) + utility.value_or(0) + design.value_or(0);
+  }
+}
+
+void read_enterprises(FieldReader& r, const YamlNode& n, std::vector<Enterprise>& out) {
+  if (!r.expect_list(n, "enterprises")) return;
+  out.reserve(n.items.size());
+  for (std::size_t i = 0; i < n.items.size(); ++i) {
+    std::string path = row_path("enterprises", i);
+    MapReader m(r, n.items[i], path);
+    if (!m.ok()) continue;
+    Enterprise e;
+    e.row = static_cast<int>(i + 1);
+    e.where = r.at(n.items[i]);
+    e.name = m.text("name", true).value_or("");
+    e.uscc = m.text("uscc");
+    if (e.uscc) check_uscc(r, *m.get("uscc"), path + ".uscc", *e.uscc);
+    e.sme = m.boolean("sme");
+    m.know("high_end_industry");
+    if (const YamlNode* h = n.items[i].find("high_end_industry")) {
+      e.high_end_where = r.at(*h);
+      if (h->is_null()) {
+        e.high_end_industry = "";
+      } else if (auto t = r.text(*h, path + ".high_end_industry")) {
+        e.high_end_industry = (*t == "none" || *t == "无") ? "" : *t;
+      }
+    }
+    if (const YamlNode* p = m.get("patents")) read_patents(r, *p, path + ".patents", e);
+    m.finish();
+    out.push_back(std::move(e));
+  }
+}
+
+// Enterprises listed twice (same USCC, or same name where one of the rows has
+// no USCC) count once: later rows point at the first and a warning names both.
+void mark_duplicates(FieldReader& r, std::vector<Enterprise>& roster) {
+  std::map<std::string, int> by_uscc, by_name, by_name_without_uscc;
+  for (Enterprise& e : roster) {
+    const bool has_uscc = e.uscc && !e.uscc->empty();
+    int first = 0;
+    std::string_view key = "dossier.duplicate_name";
+    if (has_uscc) {
+      if (auto it = by_uscc.find(*e.uscc); it != by_uscc.end())
+        first = it->second, key = "dossier.duplicate_uscc";
+      else if (auto jt = by_name_without_uscc.find(e.name); jt != by_name_without_uscc.end())
+        first = jt->second;
+    } else if (auto it = by_name.find(e.name); it != by_name.end()) {
+      first = it->second;
+    }
+    if (first != 0) {
+      e.duplicate_of = first;
+      r.report(Severity::warning, e.where, key,
+               {{"row", std::to_string(e.row)},
+                {"first_row", std::to_string(first)},
+                {"name", e.name},
+                {"uscc", e.uscc.value_or("")}});
+      continue;
+    }
+    if (has_uscc) by_uscc.emplace(*e.uscc, e.row);
+    else by_name_without_uscc.emplace(e.name, e.row);
+    by_name.emplace(e.name, e.row);
+  }
+}
+
+std::optional<Declared> read_declared(FieldReader& r, const YamlNode& n) {
+  MapReader m(r, n, "declared");
+  if (!m.ok()) return std::nullopt;
+  Declared d;
+  d.where = r.at(n);
+  d.enterprise_count = m.count("enterprise_count");
+  d.sme_count = m.count("sme_count");
+  d.high_end_count = m.count("high_end_count");
+  d.valid_patents = m.count("valid_patents");
+  d.invention_patents = m.count("invention_patents");
+  m.finish();
+  if (d.valid_patents && d.invention_patents && *d.invention_patents > *d.valid_patents)
+    r.error(*m.get("invention_patents"), "dossier.invention_above_valid",
+            {{"path", "declared"},
+             {"invention", std::to_string(*d.invention_patents)},
+             {"valid", std::to_string(*d.valid_patents)}});
+  return d;
+}
+
+}  // namespace
+
+LoadedDossier load_dossier(std::string_view text, const std::string& file) {
+  LoadedDossier out;
+  YamlDocument doc = parse_yaml(text, file, out.diagnostics);
+  if (!doc.ok) return out;
+  FieldReader r(file, out.diagnostics);
+  if (!doc.root.is_map()) {
+    r.error(doc.root, "dossier.not_a_map", {{"found", std::string(describe_kind(doc.root))}});
+    return out;
+  }
+  Dossier d;
+  d.file = file;
+  MapReader top(r, doc.root, "");
+  if (auto f = top.text("format", true); f && *f != kDossierFormat)
+    r.error(*top.get("format"), "dossier.bad_format",
+            {{"value", *f}, {"expected", std::string(kDossierFormat)}});
+  d.as_of = top.date("as_of");
+  if (const YamlNode* z = top.require("zone")) read_zone(r, *z, d.zone);
+  if (const YamlNode* o = top.require("operator")) read_operator(r, *o, d.op);
+  if (const YamlNode* h = top.get("history")) read_history(r, *h, d.history);
+  if (const YamlNode* docs = top.get("documents")) d.documents = read_documents(r, *docs);
+  if (const YamlNode* e = top.require("enterprises")) {
+    read_enterprises(r, *e, d.enterprises);
+    mark_duplicates(r, d.enterprises);
+  }
+  if (const YamlNode* dec = top.get("declared")) d.declared = read_declared(r, *dec);
+  top.finish();
+
+  if (!r.failed()) out.dossier = std::move(d);
+  return out;
+}
+
+}  // namespace ipz

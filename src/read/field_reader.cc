@@ -1,0 +1,242 @@
+// Typed reading of YamlNodes with positioned diagnostics (see field_reader.h).
+#include "read/field_reader.h"
+
+#include <charconv>
+
+#include "util/edit_distance.h"
+
+namespace ipz {
+
+namespace {
+
+std::string join(const Choices& items) {
+  std::string out;
+  for (auto item : items) {
+    if (!out.empty()) out += ", ";
+    out += item;
+  }
+  return out;
+}
+
+std::string shown(const YamlNode& n) {
+  switch (n.kind) {
+    case YamlNode::Kind::scalar: return n.text;
+    case YamlNode::Kind::sequence: return "[...]";
+    case YamlNode::Kind::map: return "{...}";
+    case YamlNode::Kind::null: return "null";
+  }
+  return "";
+}
+
+bool parse_whole(std::string_view s, long long& out) {
+  if (s.empty()) return false;
+  const char* first = s.data();
+  const char* last = s.data() + s.size();
+  if (*first == '+') ++first;
+  auto [ptr, ec] = std::from_chars(first, last, out);
+  return ec == std::errc() && ptr == last;
+}
+
+}  // namespace
+
+void FieldReader::report(Severity s, Location where, std::string_view key, MessageArgs args) {
+  if (s == Severity::error) ++errors_;
+  diags_.push_back({s, std::move(where), std::string(key), std::move(args)});
+}
+
+void FieldReader::error(const YamlNode& at_node, std::string_view key, MessageArgs args) {
+  report(Severity::error, at(at_node), key, std::move(args));
+}
+
+void FieldReader::warning(const YamlNode& at_node, std::string_view key, MessageArgs args) {
+  report(Severity::warning, at(at_node), key, std::move(args));
+}
+
+std::optional<std::string> FieldReader::text(const YamlNode& n, const std::string& path) {
+  if (n.is_scalar()) return n.text;
+  error(n, "field.expected_text", {{"path", path}, {"found", std::string(describe_kind(n))}});
+  return std::nullopt;
+}
+
+std::optional<bool> FieldReader::boolean(const YamlNode& n, const std::string& path) {
+  if (n.is_scalar() && !n.quoted) {
+    const auto& t = n.text;
+    if (t == "true" || t == "True" || t == "TRUE") return true;
+    if (t == "false" || t == "False" || t == "FALSE") return false;
+  }
+  error(n, "field.expected_bool", {{"path", path}, {"value", shown(n)}});
+  return std::nullopt;
+}
+
+std::optional<long long> FieldReader::integer(const YamlNode& n, const std::string& path) {
+  long long v = 0;
+  if (n.is_scalar() && !n.quoted && parse_whole(n.text, v)) return v;
+  error(n, "field.expected_count", {{"path", path}, {"value", shown(n)}});
+  return std::nullopt;
+}
+
+std::optional<long long> FieldReader::count(const YamlNode& n, const std::string& path) {
+  auto v = integer(n, path);
+  if (v && *v < 0) {
+    error(n, "field.negative_count", {{"path", path}, {"value", n.text}});
+    return std::nullopt;
+  }
+  return v;
+}
+
+std::optional<std::string> FieldReader::decimal(const YamlNode& n, const std::string& path) {
+  if (n.is_scalar() && !n.quoted) {
+    const auto& t = n.text;
+    std::size_t dots = 0, digits = 0;
+    bool ok = !t.empty();
+    for (char c : t) {
+      if (c == '.') ++dots;
+      else if (c >= '0' && c <= '9') ++digits;
+      else ok = false;
+    }
+    if (ok && dots <= 1 && digits > 0 && t.front() != '.' && t.back() != '.') return t;
+  }
+  error(n, "field.expected_number", {{"path", path}, {"value", shown(n)}});
+  return std::nullopt;
+}
+
+std::optional<Date> FieldReader::date(const YamlNode& n, const std::string& path) {
+  if (n.is_scalar()) {
+    if (auto d = parse_date(n.text)) return d;
+  }
+  error(n, "field.bad_date", {{"path", path}, {"value", shown(n)}});
+  return std::nullopt;
+}
+
+std::optional<std::string> FieldReader::choice(const YamlNode& n, const std::string& path,
+                                               const Choices& allowed) {
+  auto t = text(n, path);
+  if (!t) return std::nullopt;
+  for (auto a : allowed)
+    if (a == *t) return t;
+  std::vector<std::string> candidates(allowed.begin(), allowed.end());
+  auto near = closest_matches(*t, candidates, 1);
+  if (!near.empty())
+    error(n, "field.bad_choice_suggest",
+          {{"path", path}, {"value", *t}, {"choices", join(allowed)}, {"suggestion", near.front()}});
+  else
+    error(n, "field.bad_choice", {{"path", path}, {"value", *t}, {"choices", join(allowed)}});
+  return std::nullopt;
+}
+
+bool FieldReader::expect_list(const YamlNode& n, const std::string& path) {
+  if (n.is_sequence()) return true;
+  error(n, "field.expected_list", {{"path", path}, {"found", std::string(describe_kind(n))}});
+  return false;
+}
+
+bool FieldReader::expect_map(const YamlNode& n, const std::string& path) {
+  if (n.is_map()) return true;
+  error(n, "field.expected_map", {{"path", path}, {"found", std::string(describe_kind(n))}});
+  return false;
+}
+
+std::optional<std::vector<std::string>> FieldReader::texts(const YamlNode& n,
+                                                           const std::string& path) {
+  if (!expect_list(n, path)) return std::nullopt;
+  std::vector<std::string> out;
+  bool ok = true;
+  for (std::size_t i = 0; i < n.items.size(); ++i) {
+    auto t = text(n.items[i], path + "[" + std::to_string(i + 1) + "]");
+    if (t) out.push_back(std::move(*t));
+    else ok = false;
+  }
+  if (!ok) return std::nullopt;
+  return out;
+}
+
+std::optional<std::vector<std::string>> FieldReader::choices(const YamlNode& n,
+                                                             const std::string& path,
+                                                             const Choices& allowed) {
+  if (!expect_list(n, path)) return std::nullopt;
+  std::vector<std::string> out;
+  bool ok = true;
+  for (std::size_t i = 0; i < n.items.size(); ++i) {
+    auto t = choice(n.items[i], path + "[" + std::to_string(i + 1) + "]", allowed);
+    if (t) out.push_back(std::move(*t));
+    else ok = false;
+  }
+  if (!ok) return std::nullopt;
+  return out;
+}
+
+MapReader::MapReader(FieldReader& r, const YamlNode& node, std::string path)
+    : r_(r), node_(node), path_(std::move(path)) {
+  if (node_.is_null()) return;
+  if (!node_.is_map()) {
+    r_.error(node_, "field.expected_map",
+             {{"path", path_.empty() ? "/" : path_}, {"found", std::string(describe_kind(node_))}});
+    ok_ = false;
+  }
+}
+
+const YamlNode* MapReader::get(std::string_view key) {
+  known_.push_back(std::string(key));
+  if (!ok_) return nullptr;
+  const YamlNode* v = node_.find(key);
+  if (v == nullptr || v->is_null()) return nullptr;
+  return v;
+}
+
+const YamlNode* MapReader::require(std::string_view key) {
+  const YamlNode* v = get(key);
+  if (v == nullptr && ok_) {
+    const YamlNode* present = node_.find(key);
+    r_.error(present ? *present : node_, "field.missing_required", {{"path", child(key)}});
+  }
+  return v;
+}
+
+std::optional<std::string> MapReader::text(std::string_view key, bool required) {
+  const YamlNode* v = required ? require(key) : get(key);
+  return v ? r_.text(*v, child(key)) : std::nullopt;
+}
+std::optional<bool> MapReader::boolean(std::string_view key) {
+  const YamlNode* v = get(key);
+  return v ? r_.boolean(*v, child(key)) : std::nullopt;
+}
+std::optional<long long> MapReader::count(std::string_view key) {
+  const YamlNode* v = get(key);
+  return v ? r_.count(*v, child(key)) : std::nullopt;
+}
+std::optional<Date> MapReader::date(std::string_view key) {
+  const YamlNode* v = get(key);
+  return v ? r_.date(*v, child(key)) : std::nullopt;
+}
+std::optional<std::string> MapReader::choice(std::string_view key, const Choices& allowed,
+                                             bool required) {
+  const YamlNode* v = required ? require(key) : get(key);
+  return v ? r_.choice(*v, child(key), allowed) : std::nullopt;
+}
+std::optional<std::vector<std::string>> MapReader::texts(std::string_view key) {
+  const YamlNode* v = get(key);
+  return v ? r_.texts(*v, child(key)) : std::nullopt;
+}
+std::optional<std::vector<std::string>> MapReader::choices(std::string_view key,
+                                                           const Choices& allowed) {
+  const YamlNode* v = get(key);
+  return v ? r_.choices(*v, child(key), allowed) : std::nullopt;
+}
+
+void MapReader::finish() {
+  if (!ok_) return;
+  for (const YamlNode& k : node_.keys) {
+    bool is_known = false;
+    for (const auto& name : known_)
+      if (name == k.text) is_known = true;
+    if (is_known) continue;
+    auto near = closest_matches(k.text, known_, 1);
+    if (!near.empty())
+      r_.error(k, "field.unknown_key_suggest",
+               {{"key", k.text}, {"path", path_.empty() ? "/" : path_}, {"suggestion", near.front()}});
+    else
+      r_.error(k, "field.unknown_key", {{"key", k.text}, {"path", path_.empty() ? "/" : path_}});
+  }
+}
+
+}  // namespace ipz

@@ -1,0 +1,457 @@
+// Reading and validating rule sets (see rule_loader.h and rules/README.md).
+#include "read/rule_loader.h"
+
+#include <algorithm>
+#include <filesystem>
+#include <set>
+
+#include "model/fact_catalogue.h"
+#include "model/operators.h"
+#include "read/embedded_files.h"
+#include "read/field_reader.h"
+#include "read/yaml_tree.h"
+#include "util/edit_distance.h"
+
+namespace ipz {
+
+namespace fs = std::filesystem;
+
+std::vector<RuleFile> embedded_rule_files(const std::string& set_name) {
+  std::vector<RuleFile> out;
+  std::string prefix = set_name + "/";
+  for (const EmbeddedFile& f : embedded_files()) {
+    if (f.path.substr(0, prefix.size()) != prefix) continue;
+    std::string rel(f.path.substr(prefix.size()));
+    out.push_back({rel, "rules/" + std::string(f.path), std::string(f.data)});
+  }
+  return out;
+}
+
+std::vector<std::string> embedded_rule_sets() {
+  std::set<std::string> names;
+  for (const EmbeddedFile& f : embedded_files()) {
+    auto slash = f.path.find('/');
+    if (slash != std::string_view::npos && f.path.substr(slash + 1) == "ruleset.yaml")
+      names.insert(std::string(f.path.substr(0, slash)));
+  }
+  return {names.begin(), names.end()};
+}
+
+bool read_rule_folder(const std::string& dir, std::vector<RuleFile>& out, Diagnostics& diags) {
+  std::error_code ec;
+  fs::path root(dir);
+  if (!fs::is_directory(root, ec)) {
+    diags.push_back({Severity::error, {dir, 0, 0}, "rules.not_a_folder", {{"dir", dir}}});
+    return false;
+  }
+  if (!fs::exists(root / "ruleset.yaml", ec)) {
+    std::vector<fs::path> sets;
+    for (const auto& entry : fs::directory_iterator(root, ec))
+      if (fs::exists(entry.path() / "ruleset.yaml", ec)) sets.push_back(entry.path());
+    if (sets.size() != 1) {
+      diags.push_back({Severity::error, {dir, 0, 0}, "rules.no_ruleset", {{"dir", dir}}});
+      return false;
+    }
+    root = sets.front();
+  }
+  std::vector<fs::path> files;
+  for (auto it = fs::recursive_directory_iterator(root, ec); !ec && it != fs::recursive_directory_iterator();
+       it.increment(ec)) {
+    if (it->is_directory() && it->path().filename() == "tests") {
+      it.disable_recursion_pending();
+      continue;
+    }
+    if (it->is_regular_file() && it->path().extension() == ".yaml") files.push_back(it->path());
+  }
+  std::sort(files.begin(), files.end());
+  for (const auto& p : files) {
+    RuleFile f;
+    f.relative = p.lexically_relative(root).generic_string();
+    f.shown = p.generic_string();
+    if (!read_file(f.shown, f.text, diags)) return false;
+    out.push_back(std::move(f));
+  }
+  return true;
+}
+
+namespace {
+
+bool parse_number(const std::string& text, Number& out) {
+  out = Number{};
+  out.text = text;
+  bool seen_dot = false;
+  for (char c : text) {
+    if (c == '.') {
+      seen_dot = true;
+      continue;
+    }
+    if (out.num > 100000000000LL) return false;
+    out.num = out.num * 10 + (c - '0');
+    if (seen_dot) out.den *= 10;
+  }
+  return true;
+}
+
+// Reads one rule set, file by file, into rules; problems go to diags.
+class RuleReader {
+ public:
+  RuleReader(RuleSet& rules, Diagnostics& diags) : rules_(rules), diags_(diags) {}
+
+  Text text(FieldReader& r, const YamlNode& n, const std::string& path, bool both_required) {
+    Text t;
+    if (n.is_scalar()) {
+      t.zh = t.en = n.text;
+      if (both_required) r.error(n, "rules.needs_both_languages", {{"path", path}});
+      return t;
+    }
+    MapReader m(r, n, path);
+    auto zh = both_required ? m.text("zh", true) : m.text("zh");
+    auto en = both_required ? m.text("en", true) : m.text("en");
+    m.finish();
+    t.zh = zh.value_or(en.value_or(""));
+    t.en = en.value_or(zh.value_or(""));
+    return t;
+  }
+
+  Text optional_text(FieldReader& r, MapReader& m, std::string_view key, bool both = false) {
+    const YamlNode* n = m.get(key);
+    return n ? text(r, *n, m.child(key), both) : Text{};
+  }
+
+  void ruleset_file(FieldReader& r, const YamlNode& root) {
+    MapReader m(r, root, "");
+    rules_.name = m.text("rule_set", true).value_or("");
+    rules_.version = m.text("version", true).value_or("");
+    rules_.title = optional_text(r, m, "title");
+    rules_.source = optional_text(r, m, "source");
+    if (auto t = m.text("taxonomy", true)) {
+      rules_.taxonomy = *t;
+      taxonomy_at_ = r.at(*m.get("taxonomy"));
+    }
+    m.finish();
+  }
+
+  void parameters_file(FieldReader& r, const YamlNode& root) {
+    MapReader top(r, root, "");
+    const YamlNode* params = top.require("parameters");
+    top.finish();
+    if (!params || !r.expect_map(*params, "parameters")) return;
+    for (std::size_t i = 0; i < params->keys.size(); ++i) {
+      const YamlNode& key = params->keys[i];
+      std::string path = "parameters." + key.text;
+      if (rules_.parameters.count(key.text)) {
+        r.error(key, "rules.duplicate_parameter", {{"name", key.text}});
+        continue;
+      }
+      Parameter p;
+      p.name = key.text;
+      p.where = r.at(key);
+      MapReader m(r, params->items[i], path);
+      p.title = optional_text(r, m, "title");
+      p.unit = m.choice("unit", {"count", "percent", "years"}, true).value_or("");
+      if (const YamlNode* values = m.require("values")) {
+        if (r.expect_list(*values, m.child("values"))) {
+          for (std::size_t j = 0; j < values->items.size(); ++j) {
+            std::string vpath = m.child("values") + "[" + std::to_string(j + 1) + "]";
+            MapReader vm(r, values->items[j], vpath);
+            ParameterValue pv;
+            pv.where = r.at(values->items[j]);
+            auto since = vm.require("since") ? r.date(*vm.get("since"), vm.child("since")) : std::nullopt;
+            const YamlNode* vn = vm.require("value");
+            auto value = vn ? r.decimal(*vn, vm.child("value")) : std::nullopt;
+            pv.source = vm.text("source", true).value_or("");
+            vm.finish();
+            if (!since || !value) continue;
+            pv.since = *since;
+            parse_number(*value, pv.value);
+            if (!p.values.empty() && !(p.values.back().since < pv.since))
+              r.error(values->items[j], "rules.parameter_dates_order",
+                      {{"name", p.name}, {"date", format_date(pv.since)},
+                       {"previous", format_date(p.values.back().since)}});
+            p.values.push_back(std::move(pv));
+          }
+          if (values->items.empty()) r.error(*values, "rules.parameter_no_values", {{"name", p.name}});
+        }
+      }
+      m.finish();
+      rules_.parameters.emplace(p.name, std::move(p));
+    }
+  }
+
+  void table_file(FieldReader& r, const YamlNode& root) {
+    MapReader m(r, root, "");
+    Table t;
+    t.where = r.at(root);
+    t.name = m.text("table", true).value_or("");
+    t.title = optional_text(r, m, "title");
+    t.source = m.text("source").value_or("");
+    std::set<std::string> seen;
+    auto add_name = [&](const YamlNode& at, const std::string& name) {
+      if (!seen.insert(name).second) r.error(at, "rules.duplicate_table_entry", {{"name", name}, {"table", t.name}});
+    };
+    if (const YamlNode* entries = m.require("entries"); entries && r.expect_list(*entries, "entries")) {
+      for (std::size_t i = 0; i < entries->items.size(); ++i) {
+        const YamlNode& e = entries->items[i];
+        std::string path = "entries[" + std::to_string(i + 1) + "]";
+        if (e.is_scalar()) {
+          add_name(e, e.text);
+          t.entries.push_back(e.text);
+          continue;
+        }
+        MapReader em(r, e, path);
+        auto name = em.text("name", true);
+        auto aliases = em.texts("aliases");
+        em.text("note");
+        em.finish();
+        if (!name) continue;
+        add_name(e, *name);
+        t.entries.push_back(*name);
+        for (const auto& a : aliases.value_or(std::vector<std::string>{})) {
+          add_name(*em.get("aliases"), a);
+          t.aliases.emplace(a, *name);
+        }
+      }
+    }
+    m.finish();
+    if (t.name.empty()) return;
+    if (rules_.tables.count(t.name)) {
+      r.error(root, "rules.duplicate_table", {{"name", t.name}});
+      return;
+    }
+    rules_.tables.emplace(t.name, std::move(t));
+  }
+
+  void article_file(FieldReader& r, const YamlNode& root) {
+    MapReader m(r, root, "");
+    Article a;
+    a.name = m.text("article", true).value_or("");
+    a.title = optional_text(r, m, "title");
+    a.text = m.text("text", true).value_or("");
+    if (const YamlNode* list = m.require("rules"); list && r.expect_list(*list, "rules")) {
+      for (std::size_t i = 0; i < list->items.size(); ++i) {
+        Rule rule;
+        rule.article = a.name;
+        rule.article_title = a.title;
+        read_rule(r, list->items[i], "rules[" + std::to_string(i + 1) + "]", rule);
+        a.rules.push_back(std::move(rule));
+      }
+    }
+    m.finish();
+    rules_.articles.push_back(std::move(a));
+  }
+
+  // Checks what needs the whole set: references to parameters and tables.
+  void cross_check() {
+    if (!rules_.taxonomy.empty() && !rules_.table(rules_.taxonomy))
+      report(taxonomy_at_, "rules.unknown_table", {{"name", rules_.taxonomy}}, names_of(rules_.tables));
+    for (const Pending& p : pending_) {
+      if (p.is_table) {
+        if (!rules_.table(p.name)) report(p.where, "rules.unknown_table", {{"name", p.name}}, names_of(rules_.tables));
+        continue;
+      }
+      const Parameter* param = rules_.parameter(p.name);
+      if (!param) {
+        report(p.where, "rules.unknown_parameter", {{"name", p.name}}, names_of(rules_.parameters));
+      } else if (param->unit != p.unit) {
+        diags_.push_back({Severity::error, p.where, "rules.parameter_unit",
+                          {{"name", p.name}, {"unit", param->unit}, {"expected", p.unit}}});
+      }
+    }
+  }
+
+ private:
+  struct Pending {  // a reference to resolve once every file is read
+    std::string name;
+    bool is_table = false;
+    std::string unit;  // the unit a parameter must have
+    Location where;
+  };
+
+  template <typename Map>
+  static std::vector<std::string> names_of(const Map& m) {
+    std::vector<std::string> out;
+    for (const auto& [k, v] : m) out.push_back(k);
+    return out;
+  }
+
+  void report(const Location& where, std::string key, MessageArgs args, const std::vector<std::string>& known) {
+    auto near = closest_matches(args.front().second, known, 1);
+    args.push_back({"suggestion", near.empty() ? "-" : near.front()});
+    diags_.push_back({Severity::error, where, std::move(key), std::move(args)});
+  }
+
+  void read_rule(FieldReader& r, const YamlNode& n, const std::string& path, Rule& rule) {
+    MapReader m(r, n, path);
+    rule.where = r.at(n);
+    rule.id = m.text("id", true).value_or("");
+    if (!rule.id.empty()) {
+      if (auto [it, fresh] = ids_.emplace(rule.id, rule.where); !fresh)
+        r.error(*m.get("id"), "rules.duplicate_id",
+                {{"id", rule.id}, {"first", it->second.file + ":" + std::to_string(it->second.line)}});
+    }
+    rule.clause = m.text("clause", true).value_or("");
+    rule.title = optional_text(r, m, "title", true);
+    rule.text = m.text("text", true).value_or("");
+    bool may_review = false;
+    if (const YamlNode* c = m.require("check")) read_condition(r, *c, m.child("check"), rule.check, may_review);
+    if (const YamlNode* c = m.get("review_when")) {
+      rule.review_when.emplace();
+      bool unused = false;
+      read_condition(r, *c, m.child("review_when"), *rule.review_when, unused);
+      may_review = true;
+    }
+    rule.actual = optional_text(r, m, "actual");
+    rule.required = optional_text(r, m, "required");
+    if (const YamlNode* msgs = m.require("messages")) {
+      MapReader mm(r, *msgs, m.child("messages"));
+      static const std::pair<std::string_view, Outcome> outcomes[] = {
+          {"pass", Outcome::pass}, {"fail", Outcome::fail}, {"review", Outcome::review}, {"missing", Outcome::missing}};
+      for (auto [name, outcome] : outcomes) {
+        bool needed = outcome == Outcome::pass || outcome == Outcome::fail || (outcome == Outcome::review && may_review);
+        const YamlNode* t = needed ? mm.require(name) : mm.get(name);
+        if (t) rule.messages[outcome] = text(r, *t, mm.child(name), true);
+      }
+      mm.finish();
+    }
+    m.finish();
+  }
+
+  void read_condition(FieldReader& r, const YamlNode& n, const std::string& path, Condition& c, bool& may_review) {
+    c.where = r.at(n);
+    MapReader m(r, n, path);
+    if (!m.ok()) return;
+    c.label = optional_text(r, m, "label", true);
+    if (const YamlNode* o = m.get("otherwise")) {
+      if (auto v = r.choice(*o, m.child("otherwise"), {"fail", "review"})) {
+        c.if_false = *v == "review" ? Outcome::review : Outcome::fail;
+        may_review = may_review || c.if_false == Outcome::review;
+      }
+    }
+    static const std::pair<std::string_view, Condition::Kind> groups[] = {
+        {"all", Condition::Kind::all}, {"any", Condition::Kind::any}, {"not", Condition::Kind::negation}};
+    for (auto [word, kind] : groups) {
+      const YamlNode* g = m.get(word);
+      if (!g) continue;
+      c.kind = kind;
+      if (kind == Condition::Kind::negation) {
+        c.children.emplace_back();
+        read_condition(r, *g, m.child(word), c.children.back(), may_review);
+      } else if (r.expect_list(*g, m.child(word))) {
+        for (std::size_t i = 0; i < g->items.size(); ++i) {
+          c.children.emplace_back();
+          read_condition(r, g->items[i], m.child(word) + "[" + std::to_string(i + 1) + "]", c.children.back(),
+                         may_review);
+        }
+        if (g->items.empty()) r.error(*g, "rules.empty_group", {{"path", m.child(word)}});
+      }
+      for (auto k : {"fact", "op", "value", "param", "table"}) m.know(k);
+      m.finish();
+      return;
+    }
+    c.kind = Condition::Kind::leaf;
+    const YamlNode* fact_node = m.require("fact");
+    const YamlNode* op_node = m.require("op");
+    const FactInfo* fact = nullptr;
+    const OperatorInfo* op = nullptr;
+    if (fact_node && fact_node->is_scalar()) {
+      c.fact = fact_node->text;
+      fact = find_fact(c.fact);
+      if (!fact) {
+        std::vector<std::string> names;
+        for (const auto& f : fact_catalogue()) names.emplace_back(f.name);
+        report(r.at(*fact_node), "rules.unknown_fact", {{"name", c.fact}}, names);
+      }
+    }
+    if (op_node && op_node->is_scalar()) {
+      c.op = op_node->text;
+      op = find_operator(c.op);
+      if (!op) {
+        std::vector<std::string> names;
+        for (const auto& o : operator_catalogue()) names.emplace_back(o.name);
+        report(r.at(*op_node), "rules.unknown_operator", {{"name", c.op}}, names);
+      }
+    }
+    if (fact && op &&
+        std::find(op->applies_to.begin(), op->applies_to.end(), fact->type) == op->applies_to.end()) {
+      r.error(*op_node, "rules.operator_type",
+              {{"op", c.op}, {"fact", c.fact}, {"type", std::string(fact_type_name(fact->type))}});
+      op = nullptr;
+    }
+    const YamlNode* value = m.get("value");
+    const YamlNode* param = m.get("param");
+    const YamlNode* table = m.get("table");
+    int given = (value ? 1 : 0) + (param ? 1 : 0) + (table ? 1 : 0);
+    if (op) {
+      bool ok = true;
+      switch (op->operand) {
+        case OperandNeed::none: ok = given == 0; break;
+        case OperandNeed::number: ok = given == 1 && !table; break;
+        case OperandNeed::list: ok = given == 1 && !table && !param; break;
+        case OperandNeed::list_or_table: ok = given == 1 && !param; break;
+      }
+      if (!ok) r.error(n, "rules.operand", {{"op", c.op}, {"path", path}});
+    }
+    if (value) {
+      if (value->is_sequence()) {
+        c.operand.kind = Operand::Kind::list;
+        c.operand.items = r.texts(*value, m.child("value")).value_or(std::vector<std::string>{});
+      } else if (op && op->operand == OperandNeed::number) {
+        c.operand.kind = Operand::Kind::number;
+        if (auto d = r.decimal(*value, m.child("value"))) parse_number(*d, c.operand.number);
+      } else if (auto t = r.text(*value, m.child("value"))) {
+        c.operand.kind = Operand::Kind::list;
+        c.operand.items = {*t};
+      }
+    } else if (param) {
+      c.operand.kind = Operand::Kind::parameter;
+      c.operand.name = r.text(*param, m.child("param")).value_or("");
+      if (op && fact) pending_.push_back({c.operand.name, false, std::string(operand_unit(*op, fact->type)), r.at(*param)});
+    } else if (table) {
+      c.operand.kind = Operand::Kind::table;
+      c.operand.name = r.text(*table, m.child("table")).value_or("");
+      pending_.push_back({c.operand.name, true, "", r.at(*table)});
+    }
+    m.finish();
+  }
+
+  RuleSet& rules_;
+  Diagnostics& diags_;
+  Location taxonomy_at_;
+  std::map<std::string, Location> ids_;
+  std::vector<Pending> pending_;
+};
+
+}  // namespace
+
+LoadedRules load_rule_set(const std::vector<RuleFile>& files, const std::string& origin) {
+  LoadedRules out;
+  RuleSet rules;
+  rules.origin = origin;
+  RuleReader reader(rules, out.diagnostics);
+  bool have_ruleset = false;
+  for (const RuleFile& f : files) {
+    YamlDocument doc = parse_yaml(f.text, f.shown, out.diagnostics);
+    if (!doc.ok) continue;
+    FieldReader r(f.shown, out.diagnostics);
+    const std::string& rel = f.relative;
+    if (rel == "ruleset.yaml") {
+      have_ruleset = true;
+      reader.ruleset_file(r, doc.root);
+    } else if (rel == "parameters.yaml") {
+      reader.parameters_file(r, doc.root);
+    } else if (rel.rfind("tables/", 0) == 0) {
+      reader.table_file(r, doc.root);
+    } else if (rel.rfind("articles/", 0) == 0) {
+      reader.article_file(r, doc.root);
+    } else {
+      out.diagnostics.push_back({Severity::error, {f.shown, 1, 1}, "rules.unexpected_file", {{"file", f.shown}}});
+    }
+  }
+  if (!have_ruleset)
+    out.diagnostics.push_back({Severity::error, {origin, 0, 0}, "rules.no_ruleset", {{"dir", origin}}});
+  reader.cross_check();
+  if (!has_errors(out.diagnostics)) out.rules = std::move(rules);
+  return out;
+}
+
+}  // namespace ipz

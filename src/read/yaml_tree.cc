@@ -1,0 +1,236 @@
+// Builds a YamlTree from yaml-cpp parser events (see yaml_tree.h).
+#include "read/yaml_tree.h"
+
+#include <yaml-cpp/eventhandler.h>
+#include <yaml-cpp/exceptions.h>
+#include <yaml-cpp/mark.h>
+#include <yaml-cpp/parser.h>
+
+#include <fstream>
+#include <sstream>
+
+#include "util/utf8.h"
+
+namespace ipz {
+
+const YamlNode* YamlNode::find(std::string_view key) const {
+  for (std::size_t i = 0; i < keys.size(); ++i)
+    if (keys[i].text == key) return &items[i];
+  return nullptr;
+}
+
+std::string_view describe_kind(const YamlNode& node) {
+  switch (node.kind) {
+    case YamlNode::Kind::null: return "\x01kind.null";
+    case YamlNode::Kind::scalar: return "\x01kind.scalar";
+    case YamlNode::Kind::sequence: return "\x01kind.list";
+    case YamlNode::Kind::map: return "\x01kind.map";
+  }
+  return "\x01kind.null";
+}
+
+namespace {
+
+bool is_null_word(const std::string& s) {
+  return s == "~" || s == "null" || s == "Null" || s == "NULL";
+}
+
+// Receives yaml-cpp's events and assembles YamlNodes on a stack.
+class TreeBuilder : public YAML::EventHandler {
+ public:
+  TreeBuilder(const std::string& file, Diagnostics& diags) : file_(file), diags_(diags) {}
+
+  YamlNode root;
+  bool have_root = false;
+  bool failed = false;
+
+  void OnDocumentStart(const YAML::Mark&) override {}
+  void OnDocumentEnd() override {}
+
+  void OnNull(const YAML::Mark& mark, YAML::anchor_t) override {
+    YamlNode n;
+    n.kind = YamlNode::Kind::null;
+    place(mark, n);
+    add(std::move(n));
+  }
+  void OnAlias(const YAML::Mark& mark, YAML::anchor_t) override {
+    error(mark, "yaml.alias", {});
+    YamlNode n;
+    place(mark, n);
+    add(std::move(n));
+  }
+  void OnScalar(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t,
+                const std::string& value) override {
+    YamlNode n;
+    place(mark, n);
+    n.quoted = tag == "!";
+    if (!n.quoted && is_null_word(value)) {
+      n.kind = YamlNode::Kind::null;
+    } else {
+      n.kind = YamlNode::Kind::scalar;
+      n.text = value;
+    }
+    add(std::move(n));
+  }
+  void OnSequenceStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t,
+                       YAML::EmitterStyle::value) override {
+    open(mark, YamlNode::Kind::sequence);
+  }
+  void OnSequenceEnd() override { close(); }
+  void OnMapStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t,
+                  YAML::EmitterStyle::value) override {
+    open(mark, YamlNode::Kind::map);
+  }
+  void OnMapEnd() override { close(); }
+
+ private:
+  struct Open {
+    YamlNode node;
+    bool expecting_key = true;  // maps alternate key, value
+  };
+
+  void place(const YAML::Mark& mark, YamlNode& n) const {
+    n.line = mark.line + 1;
+    n.column = mark.column + 1;
+  }
+  void error(const YAML::Mark& mark, std::string key, MessageArgs args) {
+    diags_.push_back({Severity::error, {file_, mark.line + 1, mark.column + 1}, std::move(key),
+                      std::move(args)});
+    failed = true;
+  }
+  void open(const YAML::Mark& mark, YamlNode::Kind kind) {
+    if (skipped_depth_ > 0 || static_cast<int>(stack_.size()) >= kMaxYamlDepth) {
+      if (skipped_depth_ == 0)
+        error(mark, "yaml.too_deep", {{"limit", std::to_string(kMaxYamlDepth)}});
+      ++skipped_depth_;
+      return;
+    }
+    Open o;
+    o.node.kind = kind;
+    place(mark, o.node);
+    stack_.push_back(std::move(o));
+  }
+  void close() {
+    if (skipped_depth_ > 0) {
+      --skipped_depth_;
+      if (skipped_depth_ == 0) add(YamlNode{});  // stands for the skipped subtree
+      return;
+    }
+    YamlNode n = std::move(stack_.back().node);
+    stack_.pop_back();
+    add(std::move(n));
+  }
+  void add(YamlNode n) {
+    if (skipped_depth_ > 0) return;
+    if (stack_.empty()) {
+      root = std::move(n);
+      have_root = true;
+      return;
+    }
+    Open& top = stack_.back();
+    if (top.node.kind == YamlNode::Kind::sequence) {
+      top.node.items.push_back(std::move(n));
+      return;
+    }
+    if (top.expecting_key) {
+      if (!n.is_scalar()) {
+        diags_.push_back({Severity::error, {file_, n.line, n.column}, "yaml.complex_key", {}});
+        failed = true;
+      } else if (top.node.find(n.text) != nullptr) {
+        const YamlNode* first = nullptr;
+        for (const auto& k : top.node.keys)
+          if (k.text == n.text) first = &k;
+        diags_.push_back({Severity::error,
+                          {file_, n.line, n.column},
+                          "yaml.duplicate_key",
+                          {{"key", n.text}, {"first_line", std::to_string(first->line)}}});
+        failed = true;
+      }
+      top.node.keys.push_back(std::move(n));
+    } else {
+      top.node.items.push_back(std::move(n));
+    }
+    top.expecting_key = !top.expecting_key;
+  }
+
+  const std::string& file_;
+  Diagnostics& diags_;
+  std::vector<Open> stack_;
+  int skipped_depth_ = 0;
+};
+
+bool only_blank_or_comments(std::string_view text) {
+  bool in_comment = false;
+  for (char c : text) {
+    if (in_comment) {
+      if (c == '\n') in_comment = false;
+    } else if (c == '#') {
+      in_comment = true;
+    } else if (c != ' ' && c != '\t' && c != '\r' && c != '\n') {
+      return false;
+    }
+  }
+  return true;
+}
+
+}  // namespace
+
+YamlDocument parse_yaml(std::string_view text, const std::string& file, Diagnostics& diags) {
+  YamlDocument doc;
+  if (auto bad = find_invalid_utf8(text)) {
+    diags.push_back({Severity::error,
+                     {file, bad->line, bad->column},
+                     looks_like_gbk(text) ? "file.gbk" : "file.not_utf8",
+                     {{"file", file}}});
+    return doc;
+  }
+  if (has_utf8_bom(text)) text.remove_prefix(3);
+  if (only_blank_or_comments(text)) {
+    diags.push_back({Severity::error, {file, 1, 1}, "file.empty", {}});
+    return doc;
+  }
+  std::istringstream in{std::string(text)};
+  TreeBuilder builder(file, diags);
+  try {
+    YAML::Parser parser(in);
+    if (parser.HandleNextDocument(builder)) {
+      TreeBuilder extra(file, diags);
+      if (parser.HandleNextDocument(extra)) {
+        diags.push_back({Severity::error, {file, extra.root.line, extra.root.column},
+                         "yaml.several_documents", {}});
+        builder.failed = true;
+      }
+    }
+  } catch (const YAML::Exception& e) {
+    diags.push_back({Severity::error,
+                     {file, e.mark.line + 1, e.mark.column + 1},
+                     "yaml.syntax",
+                     {{"detail", e.msg}}});
+    return doc;
+  }
+  if (!builder.have_root) {
+    diags.push_back({Severity::error, {file, 1, 1}, "file.empty", {}});
+    return doc;
+  }
+  doc.root = std::move(builder.root);
+  doc.ok = !builder.failed;
+  return doc;
+}
+
+bool read_file(const std::string& path, std::string& out, Diagnostics& diags) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    diags.push_back({Severity::error, {path, 0, 0}, "file.cannot_read", {{"file", path}}});
+    return false;
+  }
+  std::ostringstream buf;
+  buf << in.rdbuf();
+  if (in.bad()) {
+    diags.push_back({Severity::error, {path, 0, 0}, "file.cannot_read", {{"file", path}}});
+    return false;
+  }
+  out = std::move(buf).str();
+  return true;
+}
+
+}  // namespace ipz

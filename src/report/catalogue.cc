@@ -1,0 +1,87 @@
+// Reading and filling the message catalogue (see catalogue.h).
+#include "report/catalogue.h"
+
+#include "read/embedded_files.h"
+#include "read/field_reader.h"
+#include "read/yaml_tree.h"
+
+namespace ipz {
+
+Catalogue Catalogue::parse(std::string_view text, const std::string& file, Diagnostics& diags) {
+  Catalogue c;
+  YamlDocument doc = parse_yaml(text, file, diags);
+  if (!doc.ok) return c;
+  FieldReader r(file, diags);
+  if (!r.expect_map(doc.root, "/")) return c;
+  for (std::size_t i = 0; i < doc.root.keys.size(); ++i) {
+    const std::string& key = doc.root.keys[i].text;
+    MapReader m(r, doc.root.items[i], key);
+    Text t;
+    t.zh = m.text("zh", true).value_or("");
+    t.en = m.text("en", true).value_or("");
+    m.finish();
+    c.texts_.emplace(key, std::move(t));
+  }
+  return c;
+}
+
+const Catalogue& Catalogue::builtin() {
+  static const Catalogue c = [] {
+    for (const EmbeddedFile& f : embedded_files()) {
+      if (f.path != "messages.yaml") continue;
+      Diagnostics ignored;  // a unit test holds the shipped catalogue free of errors
+      return parse(f.data, "rules/messages.yaml", ignored);
+    }
+    return Catalogue{};
+  }();
+  return c;
+}
+
+std::string Catalogue::get(std::string_view key, Lang lang) const {
+  auto it = texts_.find(key);
+  return it == texts_.end() ? std::string(key) : it->second.in(lang);
+}
+
+std::string Catalogue::render(std::string_view key, const MessageArgs& args, Lang lang) const {
+  return fill(get(key, lang), args, lang);
+}
+
+std::string Catalogue::fill(std::string_view tmpl, const MessageArgs& args, Lang lang) const {
+  std::string out;
+  out.reserve(tmpl.size() + 32);
+  std::size_t i = 0;
+  while (i < tmpl.size()) {
+    const char ch = tmpl[i];
+    const std::size_t close = ch == '{' ? tmpl.find('}', i) : std::string_view::npos;
+    if (close == std::string_view::npos) {
+      out += ch;
+      ++i;
+      continue;
+    }
+    std::string_view name = tmpl.substr(i + 1, close - i - 1);
+    const std::string* value = nullptr;
+    for (const auto& [k, v] : args)  // the last value given wins
+      if (k == name) value = &v;
+    if (!value) {
+      out += '-';  // a value this evaluation did not reach (rules lint checks the names)
+    } else if (!value->empty() && (*value)[0] == '\x01') {
+      out += get(std::string_view(*value).substr(1), lang);
+    } else {
+      out += *value;
+    }
+    i = close + 1;
+  }
+  return out;
+}
+
+std::vector<std::string> placeholders(std::string_view tmpl) {
+  std::vector<std::string> out;
+  for (std::size_t i = tmpl.find('{'); i != std::string_view::npos; i = tmpl.find('{', i + 1)) {
+    std::size_t close = tmpl.find('}', i);
+    if (close == std::string_view::npos) break;
+    out.emplace_back(tmpl.substr(i + 1, close - i - 1));
+  }
+  return out;
+}
+
+}  // namespace ipz

@@ -1,0 +1,130 @@
+// Filling the report from an evaluation (see report.h).
+#include "report/report.h"
+
+#include <algorithm>
+
+namespace ipz {
+
+void Report::add(DossierReport d) {
+  summary[static_cast<std::size_t>(d.verdict)]++;
+  if (dossiers.empty()) as_of = d.as_of;
+  else if (as_of != d.as_of) as_of.clear();
+  dossiers.push_back(std::move(d));
+}
+
+namespace {
+
+DiagnosticLine line_of(const Diagnostic& d, Lang lang, const Catalogue& cat) {
+  return {d.where.file, d.where.line, d.where.column, cat.render(d.key, d.args, lang)};
+}
+
+void split(const Diagnostics& diags, DossierReport& out, Lang lang, const Catalogue& cat) {
+  for (const auto& d : diags)
+    (d.severity == Severity::error ? out.errors : out.warnings).push_back(line_of(d, lang, cat));
+}
+
+std::string joined_labels(const std::vector<const Text*>& labels, Lang lang, const Catalogue& cat) {
+  std::string out;
+  for (const Text* t : labels) {
+    if (!out.empty()) out += cat.get("list.separator", lang);
+    out += t->in(lang);
+  }
+  return out;
+}
+
+std::string joined(const std::vector<std::string>& items, std::string_view sep) {
+  std::string out;
+  for (const auto& i : items) out += (out.empty() ? "" : std::string(sep)) + i;
+  return out;
+}
+
+// Default displays for a rule without actual/required templates: the value
+// of its first fact, and the operator with its bound.
+void default_display(const Condition& c, std::string& actual, std::string& required) {
+  if (c.kind != Condition::Kind::leaf) {
+    for (const auto& child : c.children) {
+      std::string a, r;
+      default_display(child, a, r);
+      if (!a.empty()) actual += (actual.empty() ? "" : "; ") + a;
+      if (!r.empty()) required += (required.empty() ? "" : "; ") + r;
+    }
+    return;
+  }
+  actual = "{" + c.fact + "}";
+  required = "{" + c.fact + ".bound}";
+}
+
+}  // namespace
+
+DossierReport report_invalid(const std::string& file, const std::string& name, const Diagnostics& diags,
+                             Lang lang, const Catalogue& cat) {
+  DossierReport out;
+  out.file = file;
+  out.name = name;
+  out.verdict = Verdict::invalid;
+  split(diags, out, lang, cat);
+  return out;
+}
+
+DossierReport report_evaluated(const Dossier& dossier, const Facts& facts, const Evaluation& evaluation,
+                               const Diagnostics& load_warnings, Lang lang, const Catalogue& cat) {
+  DossierReport out;
+  out.file = dossier.file;
+  out.name = dossier.zone.name;
+  out.as_of = format_date(facts.as_of);
+  out.verdict = evaluation.verdict;
+  split(load_warnings, out, lang, cat);
+  split(facts.warnings, out, lang, cat);
+  split(evaluation.errors, out, lang, cat);
+  for (const RuleResult& r : evaluation.results) {
+    const Rule& rule = *r.rule;
+    MessageArgs args = r.args;
+    args.emplace_back("failed", joined_labels(r.failed, lang, cat));
+    args.emplace_back("missing", joined(r.missing, ", "));
+    ResultLine line;
+    line.id = rule.id;
+    line.clause = rule.clause;
+    line.article = rule.article;
+    line.article_title = rule.article_title.in(lang);
+    line.title = rule.title.in(lang);
+    line.outcome = r.outcome;
+    std::string actual = rule.actual.in(lang), required = rule.required.in(lang);
+    if (actual.empty() || required.empty()) {
+      std::string a, q;
+      default_display(rule.check, a, q);
+      if (actual.empty()) actual = a;
+      if (required.empty()) required = q;
+    }
+    if (r.outcome == Outcome::missing) {
+      line.actual = cat.get("value.missing", lang);
+    } else {
+      line.actual = cat.fill(actual, args, lang);
+    }
+    line.required = cat.fill(required, args, lang);
+    auto m = rule.messages.find(r.outcome);
+    line.message = m != rule.messages.end() ? cat.fill(m->second.in(lang), args, lang)
+                                            : cat.render("outcome.missing_message", args, lang);
+    out.results.push_back(std::move(line));
+  }
+  // Warnings in file order, then the rest.
+  std::stable_sort(out.warnings.begin(), out.warnings.end(), [](const DiagnosticLine& a, const DiagnosticLine& b) {
+    return std::tie(a.line, a.column) < std::tie(b.line, b.column);
+  });
+  return out;
+}
+
+int exit_code(const Report& report, bool strict) {
+  int code = 0;
+  for (const auto& d : report.dossiers) {
+    switch (d.verdict) {
+      case Verdict::eligible: break;
+      case Verdict::needs_review: code = std::max(code, strict ? 1 : 0); break;
+      case Verdict::incomplete:
+      case Verdict::ineligible: code = std::max(code, 1); break;
+      case Verdict::invalid: code = 2; break;
+    }
+  }
+  return code;
+}
+
+}  // namespace ipz

@@ -1,0 +1,63 @@
+// Report: the result of checking one or more dossiers, in the user's
+// language, ready for any output format. Every format (text, JSON) renders
+// this same object; building it is the only place where messages are filled.
+#pragma once
+
+#include <array>
+#include <string>
+#include <vector>
+
+#include "evaluate/evaluator.h"
+#include "facts/facts.h"
+#include "model/dossier.h"
+#include "model/rule_set.h"
+#include "report/catalogue.h"
+#include "util/diagnostic.h"
+
+namespace ipz {
+
+struct ResultLine {
+  std::string id, clause, article, article_title, title;
+  Outcome outcome = Outcome::pass;
+  std::string actual, required, message;
+};
+
+struct DiagnosticLine {
+  std::string file;
+  int line = 0, column = 0;
+  std::string message;
+};
+
+struct DossierReport {
+  std::string file;
+  std::string name;   // the zone's name, when it could be read
+  std::string as_of;  // empty when the dossier could not be evaluated
+  Verdict verdict = Verdict::invalid;
+  std::vector<ResultLine> results;
+  std::vector<DiagnosticLine> warnings, errors;
+};
+
+struct Report {
+  Lang lang = Lang::zh;
+  std::string tool = "ipzone";
+  std::string version = IPZONE_VERSION;
+  std::string rule_set, rule_set_version;
+  std::string as_of;  // the evaluation date of every dossier, or empty when they differ
+  std::vector<DossierReport> dossiers;
+  std::array<int, 5> summary{};  // count per Verdict, in enum order
+
+  void add(DossierReport d);
+};
+
+// A dossier that could not be read or evaluated: its errors and warnings.
+DossierReport report_invalid(const std::string& file, const std::string& name, const Diagnostics& diags,
+                             Lang lang, const Catalogue& cat);
+
+// A dossier evaluated against a rule set.
+DossierReport report_evaluated(const Dossier& dossier, const Facts& facts, const Evaluation& evaluation,
+                               const Diagnostics& load_warnings, Lang lang, const Catalogue& cat);
+
+// The worst verdict decides the exit code (README "Exit codes").
+int exit_code(const Report& report, bool strict);
+
+}  // namespace ipz

@@ -1,0 +1,124 @@
+// The text output, for people (see formats.h). Labels come from the message
+// catalogue; colour only when asked (the CLI decides: terminal, --color, NO_COLOR).
+#include <string>
+
+#include "report/formats.h"
+#include "util/utf8.h"
+
+namespace ipz {
+
+namespace {
+
+const char* kReset = "\033[0m";
+const char* kBold = "\033[1m";
+
+const char* outcome_color(Outcome o) {
+  switch (o) {
+    case Outcome::pass: return "\033[32m";
+    case Outcome::fail: return "\033[31m";
+    case Outcome::review: return "\033[33m";
+    case Outcome::missing: return "\033[35m";
+  }
+  return "";
+}
+
+const char* verdict_color(Verdict v) {
+  switch (v) {
+    case Verdict::eligible: return "\033[1;32m";
+    case Verdict::needs_review: return "\033[1;33m";
+    case Verdict::incomplete: return "\033[1;35m";
+    case Verdict::ineligible:
+    case Verdict::invalid: return "\033[1;31m";
+  }
+  return "";
+}
+
+std::string pad(const std::string& s, std::size_t width) {
+  std::size_t w = display_width(s);
+  return w >= width ? s : s + std::string(width - w, ' ');
+}
+
+class TextWriter {
+ public:
+  TextWriter(const Report& r, const Catalogue& cat, const TextStyle& style, std::ostream& out)
+      : r_(r), cat_(cat), style_(style), out_(out) {}
+
+  void write() {
+    out_ << paint(kBold, "ipzone " + r_.version) << "  " << tr("text.rule_set") << " " << r_.rule_set << " ("
+         << r_.rule_set_version << ")";
+    if (!r_.as_of.empty()) out_ << "  " << tr("text.as_of") << " " << r_.as_of;
+    out_ << "\n";
+    for (const auto& d : r_.dossiers) dossier(d);
+    if (r_.dossiers.size() > 1) summary();
+  }
+
+ private:
+  std::string tr(std::string_view key) const { return cat_.get(key, r_.lang); }
+  std::string paint(const char* color, const std::string& s) const {
+    return style_.color ? std::string(color) + s + kReset : s;
+  }
+
+  void diagnostic(const DiagnosticLine& d, std::string_view kind_key, const char* color) {
+    out_ << "  ";
+    if (d.line > 0) out_ << d.file << ":" << d.line << ":" << d.column << ": ";
+    else out_ << d.file << ": ";
+    out_ << paint(color, tr(kind_key)) << ": " << d.message << "\n";
+  }
+
+  void dossier(const DossierReport& d) {
+    out_ << "\n" << paint(kBold, d.file);
+    if (!d.name.empty()) out_ << "  " << paint(kBold, d.name);
+    if (!d.as_of.empty() && r_.as_of.empty()) out_ << "  " << tr("text.as_of") << " " << d.as_of;
+    out_ << "\n";
+    std::string article;
+    std::size_t label_width = 0;
+    for (Outcome o : {Outcome::pass, Outcome::fail, Outcome::review, Outcome::missing})
+      label_width = std::max(label_width, display_width(tr(std::string("outcome.") + std::string(outcome_name(o)))));
+    std::size_t clause_width = 0;
+    for (const auto& res : d.results) clause_width = std::max(clause_width, display_width(res.clause));
+    for (const auto& res : d.results) {
+      if (res.article != article) {
+        article = res.article;
+        out_ << paint(kBold, article + (res.article_title.empty() ? "" : " " + res.article_title)) << "\n";
+      }
+      const std::string key = std::string("outcome.") + std::string(outcome_name(res.outcome));
+      out_ << "  " << paint(outcome_color(res.outcome), tr(key + ".mark") + " " + pad(tr(key), label_width)) << "  "
+           << pad(res.clause, clause_width) << "  " << res.title << "  " << tr("text.actual") << " " << res.actual
+           << "  " << tr("text.required") << " " << res.required << "\n";
+      if (!res.message.empty()) out_ << "      " << res.message << "\n";
+    }
+    if (!d.warnings.empty()) {
+      out_ << paint(kBold, tr("text.warnings")) << "\n";
+      for (const auto& w : d.warnings) diagnostic(w, "text.warning", outcome_color(Outcome::review));
+    }
+    if (!d.errors.empty()) {
+      out_ << paint(kBold, tr("text.errors")) << "\n";
+      for (const auto& e : d.errors) diagnostic(e, "text.error", outcome_color(Outcome::fail));
+    }
+    const std::string v = std::string(verdict_name(d.verdict));
+    out_ << paint(kBold, tr("text.verdict")) << " "
+         << paint(verdict_color(d.verdict), tr("verdict." + v) + " (" + v + ")") << "\n";
+  }
+
+  void summary() {
+    out_ << "\n" << paint(kBold, tr("text.summary")) << " " << r_.dossiers.size() << " " << tr("text.dossiers") << ":";
+    for (std::size_t v = 0; v < r_.summary.size(); ++v) {
+      std::string name(verdict_name(static_cast<Verdict>(v)));
+      out_ << (v ? "," : "") << " " << tr("verdict." + name) << " " << r_.summary[v];
+    }
+    out_ << "\n";
+  }
+
+  const Report& r_;
+  const Catalogue& cat_;
+  const TextStyle& style_;
+  std::ostream& out_;
+};
+
+}  // namespace
+
+void write_text(const Report& report, const Catalogue& cat, const TextStyle& style, std::ostream& out) {
+  TextWriter(report, cat, style, out).write();
+}
+
+}  // namespace ipz
