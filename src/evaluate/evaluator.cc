@@ -33,11 +33,13 @@ namespace {
 
 long long ceil_div(long long a, long long b) { return a <= 0 ? 0 : (a + b - 1) / b; }
 
-// "55.3% (47/85)": the share rounded down to a tenth of a percent, so that a
-// share just under a bound never shows as the bound.
-std::string format_share(long long count, long long total) {
+// "55.3% (47/85)": the share to a tenth of a percent, rounded half up,
+// except that a failing share is rounded down where rounding would reach the
+// bound, so that 79.96 % never shows as 80.0 %.
+std::string format_share(long long count, long long total, bool passed, const Number& bound) {
   if (total == 0) return "0/0";
-  long long tenths = count * 1000 / total;
+  long long tenths = (count * 2000 + total) / (2 * total);
+  if (!passed && tenths * bound.den >= bound.num * 10) tenths = count * 1000 / total;
   return std::to_string(tenths / 10) + "." + std::to_string(tenths % 10) + "% (" + std::to_string(count) + "/" +
          std::to_string(total) + ")";
 }
@@ -76,8 +78,8 @@ Outcome any_of(const std::vector<Outcome>& os) {
 // Evaluates the conditions of one rule, collecting what its messages need.
 class RuleEvaluator {
  public:
-  RuleEvaluator(const RuleSet& rules, const Facts& facts, RuleResult& result, Diagnostics& errors)
-      : rules_(rules), facts_(facts), result_(result), errors_(errors) {}
+  RuleEvaluator(const RuleSet& rules, const Facts& facts, RuleResult& result, Diagnostics& diags)
+      : rules_(rules), facts_(facts), result_(result), diags_(diags) {}
 
   Outcome run(const Condition& c) {
     Outcome o = Outcome::pass;
@@ -106,18 +108,25 @@ class RuleEvaluator {
  private:
   void arg(const std::string& name, std::string value) { result_.args.emplace_back(name, std::move(value)); }
 
-  // The number a leaf compares with; nullopt (and an error) when a parameter
-  // has no value in force on as_of.
+  // The number a leaf compares with: the parameter's value in force on as_of.
+  // Before a parameter's first value (an as_of before the Measures took effect)
+  // the first value is used and the report says so; nullopt (and an error)
+  // when the parameter has no value at all.
   std::optional<Number> number(const Condition& c) {
     if (c.operand.kind == Operand::Kind::number) return c.operand.number;
     const Parameter* p = rules_.parameter(c.operand.name);
-    const ParameterValue* v = p ? p->in_force(facts_.as_of) : nullptr;
-    if (!v) {
-      errors_.push_back({Severity::error, p ? p->where : c.where, "rules.no_value_in_force",
-                         {{"name", c.operand.name},
-                          {"date", format_date(facts_.as_of)},
-                          {"first", p && !p->values.empty() ? format_date(p->values.front().since) : "-"}}});
+    if (!p || p->values.empty()) {
+      diags_.push_back({Severity::error, p ? p->where : c.where, "rules.parameter_no_values", {{"name", c.operand.name}}});
       return std::nullopt;
+    }
+    const ParameterValue* v = p->in_force(facts_.as_of);
+    if (!v) {
+      v = &p->values.front();
+      Diagnostic early{Severity::warning, p->where, "rules.before_first_value",
+                       {{"date", format_date(facts_.as_of)}, {"first", format_date(v->since)}}};
+      bool known = false;
+      for (const auto& d : diags_) known = known || d.key == early.key;
+      if (!known) diags_.push_back(std::move(early));
     }
     result_.parameters.push_back({p, v});
     arg(p->name, v->value.text);
@@ -163,7 +172,7 @@ class RuleEvaluator {
         // count / total >= num / den percent  <=>  count * 100 * den >= num * total
         const long long lhs = f->count * 100 * n->den, rhs = n->num * f->total;
         const bool ok = f->total > 0 && (op == "at_least" ? lhs >= rhs : lhs > rhs);
-        arg(F, format_share(f->count, f->total));
+        arg(F, format_share(f->count, f->total, ok, *n));
         arg(F + ".bound", n->text + "%");
         const long long strict = op == "more_than" ? 1 : 0;
         const long long deficit = rhs - lhs + strict;  // in units of 1 / (100 * den)
@@ -263,7 +272,7 @@ class RuleEvaluator {
   const RuleSet& rules_;
   const Facts& facts_;
   RuleResult& result_;
-  Diagnostics& errors_;
+  Diagnostics& diags_;
 };
 
 }  // namespace
@@ -286,11 +295,11 @@ Evaluation evaluate(const RuleSet& rules, const Facts& facts) {
     for (const Rule& rule : article.rules) {
       RuleResult r;
       r.rule = &rule;
-      RuleEvaluator ev(rules, facts, r, e.errors);
+      RuleEvaluator ev(rules, facts, r, e.diagnostics);
       r.outcome = ev.run(rule.check);
       if (r.outcome == Outcome::fail && rule.review_when) {
         RuleResult aside;  // the relaxation's own values, added to the rule's
-        RuleEvaluator relax(rules, facts, aside, e.errors);
+        RuleEvaluator relax(rules, facts, aside, e.diagnostics);
         if (relax.run(*rule.review_when) == Outcome::pass) r.outcome = Outcome::review;
         r.args.insert(r.args.end(), aside.args.begin(), aside.args.end());
         r.parameters.insert(r.parameters.end(), aside.parameters.begin(), aside.parameters.end());
@@ -300,7 +309,7 @@ Evaluation evaluate(const RuleSet& rules, const Facts& facts) {
       e.results.push_back(std::move(r));
     }
   }
-  e.verdict = has_errors(e.errors) ? Verdict::invalid : verdict_of(e.results);
+  e.verdict = has_errors(e.diagnostics) ? Verdict::invalid : verdict_of(e.results);
   return e;
 }
 

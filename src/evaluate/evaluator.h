@@ -39,7 +39,9 @@ struct RuleResult {
 struct Evaluation {
   std::vector<RuleResult> results;  // in rule set order
   Verdict verdict = Verdict::eligible;
-  Diagnostics errors;  // e.g. a parameter with no value in force on as_of
+  // Errors (a parameter with no value: the dossier cannot be judged) and
+  // warnings (an as_of before a parameter's first value, which is then used).
+  Diagnostics diagnostics;
 };
 
 Evaluation evaluate(const RuleSet& rules, const Facts& facts);

@@ -75,7 +75,7 @@ DossierReport report_evaluated(const Dossier& dossier, const Facts& facts, const
   out.verdict = evaluation.verdict;
   split(load_warnings, out, lang, cat);
   split(facts.warnings, out, lang, cat);
-  split(evaluation.errors, out, lang, cat);
+  split(evaluation.diagnostics, out, lang, cat);
   for (const RuleResult& r : evaluation.results) {
     const Rule& rule = *r.rule;
     MessageArgs args = r.args;
