@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # expect.sh BINARY EXIT STDIN [+REGEX | -REGEX]... -- ARGS...
-# Runs BINARY ARGS (standard input from STDIN if not empty), then checks that it
+# Runs BINARY ARGS (standard input from the file STDIN, /dev/null for none), then checks that it
 # exited with EXIT and that its combined stdout and stderr match every +REGEX and
 # none of the -REGEX (extended regular expressions, as grep -E reads them).
 set -u
@@ -17,11 +17,7 @@ done
 shift
 out=$(mktemp)
 trap 'rm -f "$out"' EXIT
-if [ -n "$stdin" ]; then
-  "$bin" "$@" <"$stdin" >"$out" 2>&1
-else
-  "$bin" "$@" </dev/null >"$out" 2>&1
-fi
+"$bin" "$@" <"$stdin" >"$out" 2>&1
 got=$?
 ok=1
 if [ "$got" != "$want" ]; then

@@ -1,0 +1,361 @@
+# End-to-end cases: the real binary on the dossiers in examples/ and tests/dossiers/.
+# Included from tests/CMakeLists.txt, which defines ipzone_e2e() (working directory:
+# the repository root; NO_COLOR=1, LC_ALL=C.UTF-8).
+#
+# These cases check rule ids, outcomes, verdicts, exit codes and the shape of
+# file:line:column locations only, never the wording of messages (that is for the
+# language checks). The JSON shape they rely on is the contract: each result object
+# on one line, keys in the order id, clause, outcome, ...; ": " and ", " separators;
+# errors and warnings as {"file": ..., "line": N, "column": N, "message": ...}, one a line.
+#
+# The fixtures are written by tests/tools/make_fixtures.py and the examples by
+# tests/tools/make_examples.py; line numbers pinned below come from those files.
+#
+# NB: in a CMake quoted argument "\x" for a non-alphanumeric x is just x, so a
+# regex backslash is written "\\". A list element must not hold ";" or an
+# unbalanced "[" (CMake list splitting); "[{]" stands for a literal brace.
+
+set(IPZ_RULE_IDS
+  art4.applicant art5.1.carrier art5.2.count art5.2.sme-share art5.2.high-end-share
+  art5.3.patents art5.4.services art6.legal-person art6.1.operation art6.2.services
+  art6.3.effect art6.4.credit art7.documents art8.fraud-ban art11.4.termination-ban
+  art13.funds-ban)
+
+# ipz_rule_re(OUT id outcome-regex): a regex for one result object of the JSON report.
+function(ipz_rule_re out id outcome)
+  string(REPLACE "." "\\." id_re "${id}")
+  set(${out} "\"id\": \"${id_re}\", \"clause\": \"[^\"]*\", \"outcome\": \"${outcome}\"" PARENT_SCOPE)
+endfunction()
+
+# ipz_check(NAME name FILE path EXIT code VERDICT verdict-regex
+#           [RULES id=outcome-regex...] [ARGS extra-args...] [EXPECT re...] [REJECT re...])
+# Runs `ipzone check --format json ARGS FILE`. Every rule in RULES must have the given
+# outcome; every other rule must PASS (so a fixture that changes one thing moves one
+# rule only).
+function(ipz_check)
+  cmake_parse_arguments(C "" "NAME;FILE;EXIT;VERDICT" "RULES;ARGS;EXPECT;REJECT" ${ARGN})
+  set(expect "\"verdict\": \"${C_VERDICT}\"" ${C_EXPECT})
+  set(reject ${C_REJECT})
+  set(listed "")
+  foreach(pair IN LISTS C_RULES)
+    string(FIND "${pair}" "=" eq)
+    string(SUBSTRING "${pair}" 0 ${eq} id)
+    math(EXPR from "${eq} + 1")
+    string(SUBSTRING "${pair}" ${from} -1 outcome)
+    ipz_rule_re(re "${id}" "${outcome}")
+    list(APPEND expect "${re}")
+    list(APPEND listed "${id}")
+  endforeach()
+  foreach(id IN LISTS IPZ_RULE_IDS)
+    if(NOT id IN_LIST listed)
+      ipz_rule_re(re "${id}" "(fail|missing|review)")
+      list(APPEND reject "${re}")
+    endif()
+  endforeach()
+  ipzone_e2e(NAME "${C_NAME}" EXIT ${C_EXIT}
+    ARGS check --format json ${C_ARGS} ${C_FILE}
+    EXPECT ${expect}
+    REJECT ${reject})
+endfunction()
+
+# ipz_invalid(NAME name FILE path [LINE n] [COLUMN n] [EXPECT re...]): a dossier that
+# cannot be loaded: exit 2, verdict invalid, an error located by file:line:column
+# (LINE/COLUMN pin the location when given).
+function(ipz_invalid)
+  cmake_parse_arguments(I "" "NAME;FILE;LINE;COLUMN" "EXPECT" ${ARGN})
+  set(line "[0-9]+")
+  set(column "[0-9]+")
+  if(DEFINED I_LINE)
+    set(line "${I_LINE}")
+  endif()
+  if(DEFINED I_COLUMN)
+    set(column "${I_COLUMN}")
+  endif()
+  string(REPLACE "." "\\." file_re "${I_FILE}")
+  ipzone_e2e(NAME "${I_NAME}" EXIT 2
+    ARGS check --format json ${I_FILE}
+    EXPECT "\"verdict\": \"invalid\""
+           "\"file\": \"${file_re}\", \"line\": ${line}, \"column\": ${column}"
+           ${I_EXPECT}
+    REJECT "\"verdict\": \"(eligible|needs-review|incomplete|ineligible)\"")
+endfunction()
+
+# A non-empty warnings list opens a line of its own; each warning is one line.
+set(IPZ_ANY_WARNING "\"warnings\": .$")
+
+# --- examples/ ----------------------------------------------------------------------
+
+set(eligible_all_pass "")
+foreach(id IN LISTS IPZ_RULE_IDS)
+  list(APPEND eligible_all_pass "${id}=pass")
+endforeach()
+ipz_check(NAME "examples: eligible dossier passes every rule" FILE examples/eligible.yaml
+  EXIT 0 VERDICT eligible RULES ${eligible_all_pass}
+  EXPECT "\"tool\": \"ipzone\""
+         "\"rule_set\": [{]\"name\": \"recognition\", \"version\": \"2023-12-20\"[}]"
+         "\"as_of\": \"2024-03-31\""
+         "\"file\": \"examples/eligible\\.yaml\""
+         "\"name\": \"中关村海淀北部智汇科技园\""
+         "\"summary\": [{]\"eligible\": 1, \"needs-review\": 0, \"incomplete\": 0, \"ineligible\": 0, \"invalid\": 0[}]"
+  REJECT "\"warnings\": .$")
+
+ipzone_e2e(NAME "examples: eligible dossier, text report" EXIT 0
+  ARGS check examples/eligible.yaml)
+ipzone_e2e(NAME "examples: eligible dossier, English text report" EXIT 0
+  ARGS check --lang en examples/eligible.yaml)
+
+ipz_check(NAME "examples: art5.2 high-end share 47 of 85 fails" FILE examples/ineligible-high-end-share.yaml
+  EXIT 1 VERDICT ineligible RULES art5.2.high-end-share=fail)
+
+ipz_check(NAME "examples: art6.4 administrative penalty 14 months before as_of fails" FILE examples/ineligible-credit.yaml
+  EXIT 1 VERDICT ineligible RULES art6.4.credit=fail)
+
+ipz_check(NAME "examples: art5.2 count 68 distinct of 72 rows with all three grounds is review"
+  FILE examples/needs-review-relaxation.yaml
+  EXIT 0 VERDICT needs-review RULES art5.2.count=review
+  # the four repeated rows are warned about where they are
+  EXPECT "${IPZ_ANY_WARNING}" "\"line\": 107, " "\"line\": 119, " "\"line\": 128, " "\"line\": 137, ")
+
+ipz_check(NAME "examples: needs-review with --strict exits 1" FILE examples/needs-review-relaxation.yaml
+  ARGS --strict EXIT 1 VERDICT needs-review RULES art5.2.count=review)
+
+ipz_check(NAME "examples: art6.4 without operator.credit is missing" FILE examples/incomplete.yaml
+  EXIT 1 VERDICT incomplete RULES art6.4.credit=missing)
+
+ipzone_e2e(NAME "examples: invalid dossier reports all four errors with line:column" EXIT 2
+  ARGS check --format json examples/invalid.yaml
+  EXPECT "\"verdict\": \"invalid\""
+         "\"file\": \"examples/invalid\\.yaml\", \"line\": 29, \"column\": [0-9]+"
+         "\"file\": \"examples/invalid\\.yaml\", \"line\": 67, \"column\": [0-9]+"
+         "\"file\": \"examples/invalid\\.yaml\", \"line\": 82, \"column\": [0-9]+"
+         "\"file\": \"examples/invalid\\.yaml\", \"line\": 103, \"column\": [0-9]+"
+  REJECT "\"verdict\": \"(eligible|needs-review|incomplete|ineligible)\"")
+
+ipzone_e2e(NAME "examples: invalid dossier, text report names file:line:column of each error" EXIT 2
+  ARGS check examples/invalid.yaml
+  EXPECT "invalid\\.yaml:29:[0-9]+" "invalid\\.yaml:67:[0-9]+" "invalid\\.yaml:82:[0-9]+"
+         "invalid\\.yaml:103:[0-9]+" "high_end_industry")
+
+# --- batches, stdin, --strict, --as-of, usage ------------------------------------------
+
+ipzone_e2e(NAME "batch: examples/ folder, one invalid file makes exit 2 and stops nothing" EXIT 2
+  ARGS check --format json examples/
+  EXPECT "\"summary\": [{]\"eligible\": 1, \"needs-review\": 1, \"incomplete\": 1, \"ineligible\": 2, \"invalid\": 1[}]"
+         "\"file\": \"examples/eligible\\.yaml\"" "\"file\": \"examples/invalid\\.yaml\"")
+
+ipzone_e2e(NAME "batch: examples/ folder, text report" EXIT 2
+  ARGS check examples/)
+
+ipzone_e2e(NAME "batch: eligible plus ineligible exits 1" EXIT 1
+  ARGS check --format json examples/eligible.yaml examples/ineligible-credit.yaml
+  EXPECT "\"verdict\": \"eligible\"" "\"verdict\": \"ineligible\""
+         "\"summary\": [{]\"eligible\": 1, \"needs-review\": 0, \"incomplete\": 0, \"ineligible\": 1, \"invalid\": 0[}]")
+
+ipzone_e2e(NAME "batch: eligible plus needs-review exits 0" EXIT 0
+  ARGS check --format json examples/eligible.yaml examples/needs-review-relaxation.yaml
+  EXPECT "\"verdict\": \"eligible\"" "\"verdict\": \"needs-review\"")
+
+ipzone_e2e(NAME "batch: tests/dossiers/ folder, bad files do not stop the batch" EXIT 2
+  ARGS check --format json tests/dossiers/
+  EXPECT "\"verdict\": \"eligible\"" "\"verdict\": \"needs-review\"" "\"verdict\": \"incomplete\""
+         "\"verdict\": \"ineligible\"" "\"verdict\": \"invalid\""
+         "\"file\": \"tests/dossiers/bad-deep-nesting\\.yaml\""
+         "\"file\": \"tests/dossiers/bad-gbk\\.yaml\""
+         "\"file\": \"tests/dossiers/sme-80-exact\\.yaml\"")
+
+ipzone_e2e(NAME "stdin: eligible dossier from -" EXIT 0 STDIN examples/eligible.yaml
+  ARGS check --format json -
+  EXPECT "\"verdict\": \"eligible\"")
+
+ipzone_e2e(NAME "stdin: invalid dossier from - exits 2 with line:column" EXIT 2 STDIN tests/dossiers/bad-date.yaml
+  ARGS check --format json -
+  EXPECT "\"verdict\": \"invalid\"" "\"line\": 5, \"column\": 8")
+
+ipz_check(NAME "--strict: art5.2 count 69 relaxed exits 1" FILE tests/dossiers/count-69-relaxed.yaml
+  ARGS --strict EXIT 1 VERDICT needs-review RULES art5.2.count=review)
+
+ipz_check(NAME "--as-of overrides the dossier: art6.1 and art6.2 one day short on 2024-03-30"
+  FILE tests/dossiers/operating-3y-to-the-day.yaml ARGS --as-of 2024-03-30
+  EXIT 1 VERDICT ineligible RULES art6.1.operation=fail art6.2.services=fail
+  EXPECT "\"as_of\": \"2024-03-30\""
+  REJECT "\"as_of\": \"2024-03-31\"")
+
+ipzone_e2e(NAME "usage: --as-of with a date that does not exist exits 2" EXIT 2
+  ARGS check --as-of 2024-02-30 examples/eligible.yaml)
+ipzone_e2e(NAME "usage: unknown --format exits 2" EXIT 2
+  ARGS check --format xml examples/eligible.yaml)
+ipzone_e2e(NAME "usage: unknown --lang exits 2" EXIT 2
+  ARGS check --lang fr examples/eligible.yaml)
+ipzone_e2e(NAME "usage: check with no path exits 2" EXIT 2
+  ARGS check)
+ipzone_e2e(NAME "usage: unknown subcommand exits 2" EXIT 2
+  ARGS frobnicate examples/eligible.yaml)
+ipzone_e2e(NAME "usage: a file that does not exist exits 2" EXIT 2
+  ARGS check tests/dossiers/no-such-dossier.yaml)
+
+# --- tests/dossiers/: art5.2 count --------------------------------------------------------
+
+ipz_check(NAME "art5.2 count 70 distinct passes" FILE tests/dossiers/count-70.yaml
+  EXIT 0 VERDICT eligible RULES art5.2.count=pass)
+ipz_check(NAME "art5.2 count 69 without grounds fails" FILE tests/dossiers/count-69.yaml
+  EXIT 1 VERDICT ineligible RULES art5.2.count=fail)
+ipz_check(NAME "art5.2 count 69 with all three grounds is review" FILE tests/dossiers/count-69-relaxed.yaml
+  EXIT 0 VERDICT needs-review RULES art5.2.count=review)
+ipz_check(NAME "art5.2 count 69 with two of three grounds fails" FILE tests/dossiers/count-69-two-grounds.yaml
+  EXIT 1 VERDICT ineligible RULES art5.2.count=fail)
+ipz_check(NAME "art5.2 count 71 rows with 2 duplicates is 69 and fails" FILE tests/dossiers/count-duplicates-69.yaml
+  EXIT 1 VERDICT ineligible RULES art5.2.count=fail
+  EXPECT "${IPZ_ANY_WARNING}" "\"line\": 112, " "\"line\": 113, ")
+
+# --- art5.2 shares ---------------------------------------------------------------------------
+
+ipz_check(NAME "art5.2 SME share 64 of 80 exactly 80 percent passes" FILE tests/dossiers/sme-80-exact.yaml
+  EXIT 0 VERDICT eligible RULES art5.2.sme-share=pass)
+ipz_check(NAME "art5.2 SME share 79 of 100 fails" FILE tests/dossiers/sme-below-80.yaml
+  EXIT 1 VERDICT ineligible RULES art5.2.sme-share=fail)
+ipz_check(NAME "art5.2 SME share with a row lacking sme is missing" FILE tests/dossiers/missing-sme-flag.yaml
+  EXIT 1 VERDICT incomplete RULES art5.2.sme-share=missing)
+ipz_check(NAME "art5.2 high-end share 48 of 80 exactly 60 percent passes" FILE tests/dossiers/high-end-60-exact.yaml
+  EXIT 0 VERDICT eligible RULES art5.2.high-end-share=pass)
+ipz_check(NAME "art5.2 high-end share 59 of 100 fails" FILE tests/dossiers/high-end-below-60.yaml
+  EXIT 1 VERDICT ineligible RULES art5.2.high-end-share=fail)
+ipz_check(NAME "art5.2 high-end share counts the 2017 industry names as aliases" FILE tests/dossiers/high-end-aliases.yaml
+  EXIT 0 VERDICT eligible RULES art5.2.high-end-share=pass)
+ipz_check(NAME "art5.2 high-end share with an unknown industry name warns at the row" FILE tests/dossiers/high-end-unknown-name.yaml
+  EXIT 0 VERDICT "(eligible|needs-review)" RULES "art5.2.high-end-share=(pass|review)"
+  EXPECT "${IPZ_ANY_WARNING}" "\"line\": 43, ")
+ipz_check(NAME "art5.2 high-end share with a row lacking high_end_industry is missing" FILE tests/dossiers/missing-high-end-key.yaml
+  EXIT 1 VERDICT incomplete RULES art5.2.high-end-share=missing)
+
+# --- art5.3 patents -----------------------------------------------------------------------------
+
+ipz_check(NAME "art5.3 patents 300 valid passes" FILE tests/dossiers/patents-300.yaml
+  EXIT 0 VERDICT eligible RULES art5.3.patents=pass)
+ipz_check(NAME "art5.3 patents 299 valid and 149 invention fails" FILE tests/dossiers/patents-299-inv-149.yaml
+  EXIT 1 VERDICT ineligible RULES art5.3.patents=fail)
+ipz_check(NAME "art5.3 patents 299 valid and 150 invention passes" FILE tests/dossiers/patents-299-inv-150.yaml
+  EXIT 0 VERDICT eligible RULES art5.3.patents=pass)
+ipz_check(NAME "art5.3 patents in the valid-invention form sum to 300 and pass" FILE tests/dossiers/patents-valid-form.yaml
+  EXIT 0 VERDICT eligible RULES art5.3.patents=pass)
+ipz_check(NAME "art5.3 patents absent on a row count as zero" FILE tests/dossiers/patents-absent-counts-zero.yaml
+  EXIT 0 VERDICT eligible RULES art5.3.patents=pass)
+
+# --- art6.1 / art6.2 years ------------------------------------------------------------------------
+
+ipz_check(NAME "art6.1 and art6.2 three years to the day pass" FILE tests/dossiers/operating-3y-to-the-day.yaml
+  EXIT 0 VERDICT eligible RULES art6.1.operation=pass art6.2.services=pass)
+ipz_check(NAME "art6.1 and art6.2 three years less a day fail" FILE tests/dossiers/operating-3y-a-day-short.yaml
+  EXIT 1 VERDICT ineligible RULES art6.1.operation=fail art6.2.services=fail)
+ipz_check(NAME "art6.1 and art6.2 from 29 Feb 2020 pass on 28 Feb 2023" FILE tests/dossiers/operating-feb29.yaml
+  EXIT 0 VERDICT eligible RULES art6.1.operation=pass art6.2.services=pass
+  EXPECT "\"as_of\": \"2023-02-28\"")
+ipz_check(NAME "art6.1 and art6.2 from 29 Feb 2020 fail on 27 Feb 2023" FILE tests/dossiers/operating-feb29-a-day-short.yaml
+  EXIT 1 VERDICT ineligible RULES art6.1.operation=fail art6.2.services=fail)
+ipz_check(NAME "art6.1 without zone_operating_since is missing" FILE tests/dossiers/operating-since-missing.yaml
+  EXIT 1 VERDICT incomplete RULES art6.1.operation=missing)
+
+# --- art6.1 / art6.3 evidence, art4, art6 legal person, art7 ---------------------------------------
+
+ipz_check(NAME "art6.1 with no planning evidence fails" FILE tests/dossiers/evidence-planning-empty.yaml
+  EXIT 1 VERDICT ineligible RULES art6.1.operation=fail)
+ipz_check(NAME "art6.3 with no effect evidence fails" FILE tests/dossiers/evidence-effect-empty.yaml
+  EXIT 1 VERDICT ineligible RULES art6.3.effect=fail)
+ipz_check(NAME "art4 applicant that is not the actual operator fails" FILE tests/dossiers/applicant-not-operator.yaml
+  EXIT 1 VERDICT ineligible RULES art4.applicant=fail)
+ipz_check(NAME "art6 operator that is not an independent legal person fails" FILE tests/dossiers/legal-person-not-independent.yaml
+  EXIT 1 VERDICT ineligible RULES art6.legal-person=fail)
+ipz_check(NAME "art7 documents without a work plan do not pass" FILE tests/dossiers/documents-no-work-plan.yaml
+  EXIT 1 VERDICT "(ineligible|incomplete)" RULES "art7.documents=(fail|missing)")
+
+# --- art6.4 credit ----------------------------------------------------------------------------------
+
+ipz_check(NAME "art6.4 penalty one day inside the 3-year window fails" FILE tests/dossiers/penalty-inside-3y.yaml
+  EXIT 1 VERDICT ineligible RULES art6.4.credit=fail)
+ipz_check(NAME "art6.4 penalty exactly 3 years before as_of passes" FILE tests/dossiers/penalty-outside-3y.yaml
+  EXIT 0 VERDICT eligible RULES art6.4.credit=pass)
+ipz_check(NAME "art6.4 a bad record on Credit China fails" FILE tests/dossiers/credit-bad-record.yaml
+  EXIT 1 VERDICT ineligible RULES art6.4.credit=fail)
+ipz_check(NAME "art6.4 a dishonest judgment debtor fails" FILE tests/dossiers/credit-dishonest-debtor.yaml
+  EXIT 1 VERDICT ineligible RULES art6.4.credit=fail)
+ipz_check(NAME "art6.4 an agency sanctioned for abnormal applications fails" FILE tests/dossiers/agency-sanction.yaml
+  EXIT 1 VERDICT ineligible RULES art6.4.credit=fail)
+
+# --- bans: art8, art11.4, art13 -------------------------------------------------------------------
+
+ipz_check(NAME "art11.4 termination one day inside the 5-year ban fails" FILE tests/dossiers/termination-inside-5y.yaml
+  EXIT 1 VERDICT ineligible RULES art11.4.termination-ban=fail)
+ipz_check(NAME "art11.4 termination exactly 5 years before as_of passes" FILE tests/dossiers/termination-outside-5y.yaml
+  EXIT 0 VERDICT eligible RULES art11.4.termination-ban=pass)
+ipz_check(NAME "art8 fraud finding one day inside the 5-year ban fails" FILE tests/dossiers/fraud-inside-5y.yaml
+  EXIT 1 VERDICT ineligible RULES art8.fraud-ban=fail)
+ipz_check(NAME "art8 fraud finding exactly 5 years before as_of passes" FILE tests/dossiers/fraud-outside-5y.yaml
+  EXIT 0 VERDICT eligible RULES art8.fraud-ban=pass)
+ipz_check(NAME "art13 fund fraud one day inside the 5-year ban fails" FILE tests/dossiers/fund-fraud-inside-5y.yaml
+  EXIT 1 VERDICT ineligible RULES art13.funds-ban=fail)
+ipz_check(NAME "art13 fund fraud exactly 5 years before as_of passes" FILE tests/dossiers/fund-fraud-outside-5y.yaml
+  EXIT 0 VERDICT eligible RULES art13.funds-ban=pass)
+
+# --- art5.4 services, art5.1 carrier -----------------------------------------------------------------
+
+ipz_check(NAME "art5.4 a workstation alone passes" FILE tests/dossiers/services-workstation.yaml
+  EXIT 0 VERDICT eligible RULES art5.4.services=pass)
+ipz_check(NAME "art5.4 three of four functions without a workstation fails" FILE tests/dossiers/services-three-functions.yaml
+  EXIT 1 VERDICT ineligible RULES art5.4.services=fail)
+ipz_check(NAME "art5.1 district outside Beijing fails" FILE tests/dossiers/district-outside-beijing.yaml
+  EXIT 1 VERDICT ineligible RULES art5.1.carrier=fail)
+ipz_check(NAME "art5.1 Beijing Economic-Technological Development Area passes" FILE tests/dossiers/district-yizhuang.yaml
+  EXIT 0 VERDICT eligible RULES art5.1.carrier=pass)
+ipz_check(NAME "art5.1 carrier type other is review" FILE tests/dossiers/carrier-other.yaml
+  EXIT 0 VERDICT needs-review RULES art5.1.carrier=review)
+
+# --- warnings that do not stop the evaluation -------------------------------------------------------
+
+ipz_check(NAME "declared totals that disagree with the roster warn, the roster wins" FILE tests/dossiers/declared-mismatch.yaml
+  EXIT 0 VERDICT eligible RULES art5.2.count=pass
+  EXPECT "${IPZ_ANY_WARNING}" "\"line\": 41, ")
+ipz_check(NAME "a roster USCC with a bad check character warns at the row" FILE tests/dossiers/uscc-bad-check.yaml
+  EXIT 0 VERDICT eligible
+  EXPECT "${IPZ_ANY_WARNING}" "\"line\": 70, ")
+ipz_check(NAME "a UTF-8 byte-order mark is accepted" FILE tests/dossiers/bom-ok.yaml
+  EXIT 0 VERDICT eligible
+  REJECT "\"errors\": .[{]")
+
+# --- malformed dossiers: invalid, exit 2, file:line:column ------------------------------------------
+
+ipz_invalid(NAME "invalid: YAML syntax, unclosed flow sequence" FILE tests/dossiers/bad-yaml-syntax.yaml)
+ipz_invalid(NAME "invalid: YAML syntax, bad indentation" FILE tests/dossiers/bad-indentation.yaml)
+ipz_invalid(NAME "invalid: a word where a patent count belongs" FILE tests/dossiers/bad-type-count.yaml LINE 49)
+ipz_invalid(NAME "invalid: unknown key carier_type suggests carrier_type" FILE tests/dossiers/bad-unknown-key.yaml LINE 9
+  EXPECT "carrier_type")
+ipz_invalid(NAME "invalid: missing zone.district" FILE tests/dossiers/bad-missing-required.yaml)
+ipz_invalid(NAME "invalid: missing format" FILE tests/dossiers/bad-missing-format.yaml)
+ipz_invalid(NAME "invalid: unsupported format version" FILE tests/dossiers/bad-format-version.yaml LINE 4)
+ipz_invalid(NAME "invalid: missing roster" FILE tests/dossiers/bad-missing-roster.yaml)
+ipz_invalid(NAME "invalid: roster row without name" FILE tests/dossiers/bad-row-no-name.yaml LINE 80)
+ipz_invalid(NAME "invalid: as_of 2024-02-30 does not exist" FILE tests/dossiers/bad-date.yaml LINE 5 COLUMN 8)
+ipz_invalid(NAME "invalid: negative invention count" FILE tests/dossiers/bad-negative.yaml LINE 52)
+ipz_invalid(NAME "invalid: invention patents above valid patents" FILE tests/dossiers/bad-invention-above-valid.yaml LINE 60)
+ipz_invalid(NAME "invalid: empty file" FILE tests/dossiers/bad-empty.yaml)
+ipz_invalid(NAME "invalid: comments only" FILE tests/dossiers/bad-comment-only.yaml)
+ipz_invalid(NAME "invalid: GBK-encoded file is not UTF-8" FILE tests/dossiers/bad-gbk.yaml)
+ipz_invalid(NAME "invalid: 10000 nested sequences do not crash" FILE tests/dossiers/bad-deep-nesting.yaml)
+ipz_invalid(NAME "invalid: duplicate key zone.name" FILE tests/dossiers/bad-duplicate-key.yaml LINE 8)
+ipz_invalid(NAME "invalid: top level is a list" FILE tests/dossiers/bad-not-a-map.yaml)
+ipz_invalid(NAME "invalid: top level is a scalar" FILE tests/dossiers/bad-top-scalar.yaml)
+
+# the same in the text report: file:line:column
+ipzone_e2e(NAME "invalid, text: unknown key names file:line:column and carrier_type" EXIT 2
+  ARGS check tests/dossiers/bad-unknown-key.yaml
+  EXPECT "bad-unknown-key\\.yaml:9:[0-9]+" "carrier_type")
+ipzone_e2e(NAME "invalid, text: bad date names file:line:column" EXIT 2
+  ARGS check tests/dossiers/bad-date.yaml
+  EXPECT "bad-date\\.yaml:5:8")
+ipzone_e2e(NAME "invalid, text: GBK file names file:line:column" EXIT 2
+  ARGS check tests/dossiers/bad-gbk.yaml
+  EXPECT "bad-gbk\\.yaml:[0-9]+:[0-9]+")
+ipzone_e2e(NAME "invalid, text: YAML syntax error names file:line:column" EXIT 2
+  ARGS check tests/dossiers/bad-yaml-syntax.yaml
+  EXPECT "bad-yaml-syntax\\.yaml:[0-9]+:[0-9]+")
+ipzone_e2e(NAME "invalid, text: empty file names file:line:column" EXIT 2
+  ARGS check tests/dossiers/bad-empty.yaml
+  EXPECT "bad-empty\\.yaml:[0-9]+:[0-9]+")
