@@ -89,8 +89,8 @@ struct Condition {
 
 struct Rule {
   std::string id;      // art5.2.count
-  std::string clause;  // 第五条第2项
-  std::string article;  // the article it belongs to, for grouping
+  Text clause;         // 第五条第2项 / Art. 5(2); the Chinese is the citation in JSON
+  Text article;         // the article it belongs to, for grouping: 第五条 / Art. 5
   Text article_title;
   Text title;          // a short name of the criterion
   std::string text;    // the article's own words for this criterion
@@ -103,7 +103,7 @@ struct Rule {
 };
 
 struct Article {
-  std::string name;  // 第五条
+  Text name;  // 第五条 / Art. 5
   Text title;
   std::string text;  // the article's words
   std::vector<Rule> rules;

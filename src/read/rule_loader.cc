@@ -18,11 +18,12 @@ namespace fs = std::filesystem;
 
 std::vector<RuleFile> embedded_rule_files(const std::string& set_name) {
   std::vector<RuleFile> out;
-  std::string prefix = set_name + "/";
+  std::string prefix = "rules/" + set_name + "/";
   for (const EmbeddedFile& f : embedded_files()) {
     if (f.path.substr(0, prefix.size()) != prefix) continue;
     std::string rel(f.path.substr(prefix.size()));
-    out.push_back({rel, "rules/" + std::string(f.path), std::string(f.data)});
+    if (rel.rfind("tests/", 0) == 0 || !rel.ends_with(".yaml")) continue;
+    out.push_back({rel, std::string(f.path), std::string(f.data)});
   }
   return out;
 }
@@ -30,9 +31,11 @@ std::vector<RuleFile> embedded_rule_files(const std::string& set_name) {
 std::vector<std::string> embedded_rule_sets() {
   std::set<std::string> names;
   for (const EmbeddedFile& f : embedded_files()) {
-    auto slash = f.path.find('/');
-    if (slash != std::string_view::npos && f.path.substr(slash + 1) == "ruleset.yaml")
-      names.insert(std::string(f.path.substr(0, slash)));
+    std::string_view p = f.path;
+    if (!p.starts_with("rules/") || !p.ends_with("/ruleset.yaml")) continue;
+    p.remove_prefix(6);
+    p.remove_suffix(13);
+    if (p.find('/') == std::string_view::npos) names.insert(std::string(p));
   }
   return {names.begin(), names.end()};
 }
@@ -224,7 +227,7 @@ class RuleReader {
   void article_file(FieldReader& r, const YamlNode& root) {
     MapReader m(r, root, "");
     Article a;
-    a.name = m.text("article", true).value_or("");
+    if (const YamlNode* n = m.require("article")) a.name = text(r, *n, "article", true);
     a.title = optional_text(r, m, "title");
     a.text = m.text("text", true).value_or("");
     if (const YamlNode* list = m.require("rules"); list && r.expect_list(*list, "rules")) {
@@ -289,7 +292,7 @@ class RuleReader {
         r.error(*m.get("id"), "rules.duplicate_id",
                 {{"id", rule.id}, {"first", it->second.file + ":" + std::to_string(it->second.line)}});
     }
-    rule.clause = m.text("clause", true).value_or("");
+    if (const YamlNode* c = m.require("clause")) rule.clause = text(r, *c, m.child("clause"), true);
     rule.title = optional_text(r, m, "title", true);
     rule.text = m.text("text", true).value_or("");
     bool may_review = false;

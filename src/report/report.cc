@@ -83,8 +83,9 @@ DossierReport report_evaluated(const Dossier& dossier, const Facts& facts, const
     args.emplace_back("missing", joined(r.missing, ", "));
     ResultLine line;
     line.id = rule.id;
-    line.clause = rule.clause;
-    line.article = rule.article;
+    line.clause = rule.clause.zh;
+    line.clause_shown = rule.clause.in(lang);
+    line.article = rule.article.in(lang);
     line.article_title = rule.article_title.in(lang);
     line.title = rule.title.in(lang);
     line.outcome = r.outcome;

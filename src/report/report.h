@@ -17,7 +17,10 @@
 namespace ipz {
 
 struct ResultLine {
-  std::string id, clause, article, article_title, title;
+  std::string id;
+  std::string clause;        // the citation, always in Chinese: 第五条第2项
+  std::string clause_shown;  // in the report's language: Art. 5(2)
+  std::string article, article_title, title;
   Outcome outcome = Outcome::pass;
   std::string actual, required, message;
 };

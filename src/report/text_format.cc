@@ -75,17 +75,19 @@ class TextWriter {
     for (Outcome o : {Outcome::pass, Outcome::fail, Outcome::review, Outcome::missing})
       label_width = std::max(label_width, display_width(tr(std::string("outcome.") + std::string(outcome_name(o)))));
     std::size_t clause_width = 0;
-    for (const auto& res : d.results) clause_width = std::max(clause_width, display_width(res.clause));
+    for (const auto& res : d.results) clause_width = std::max(clause_width, display_width(res.clause_shown));
+    const std::string indent(label_width + 6, ' ');  // under the clause
     for (const auto& res : d.results) {
       if (res.article != article) {
         article = res.article;
-        out_ << paint(kBold, article + (res.article_title.empty() ? "" : " " + res.article_title)) << "\n";
+        out_ << paint(kBold, article + (res.article_title.empty() ? "" : "  " + res.article_title)) << "\n";
       }
       const std::string key = std::string("outcome.") + std::string(outcome_name(res.outcome));
       out_ << "  " << paint(outcome_color(res.outcome), tr(key + ".mark") + " " + pad(tr(key), label_width)) << "  "
-           << pad(res.clause, clause_width) << "  " << res.title << "  " << tr("text.actual") << " " << res.actual
-           << "  " << tr("text.required") << " " << res.required << "\n";
-      if (!res.message.empty()) out_ << "      " << res.message << "\n";
+           << pad(res.clause_shown, clause_width) << "  " << res.title << "\n";
+      out_ << indent << tr("text.actual") << " " << res.actual << "  |  " << tr("text.required") << " "
+           << res.required << "\n";
+      if (!res.message.empty()) out_ << indent << res.message << "\n";
     }
     if (!d.warnings.empty()) {
       out_ << paint(kBold, tr("text.warnings")) << "\n";
