@@ -359,3 +359,69 @@ ipzone_e2e(NAME "invalid, text: YAML syntax error names file:line:column" EXIT 2
 ipzone_e2e(NAME "invalid, text: empty file names file:line:column" EXIT 2
   ARGS check tests/dossiers/bad-empty.yaml
   EXPECT "bad-empty\\.yaml:[0-9]+:[0-9]+")
+
+# --- the report's language (text and JSON), colour -------------------------------------------
+
+ipzone_e2e(NAME "report zh (default): a failing share says by how much, in Chinese" EXIT 1
+  ARGS check examples/ineligible-high-end-share.yaml
+  EXPECT "✗ 不通过 +第五条第2项 +高精尖产业企业占比"
+         "实际 55\\.3% \\(47/85\\) +\\| +要求 ≥ 60%"
+         "需现有企业中再有 4 家属于高精尖产业领域，或新增 10 家高精尖产业企业"
+         "结论： 不符合条件 \\(ineligible\\)"
+  REJECT "Verdict")
+ipzone_e2e(NAME "report en: a failing share says by how much, in English" EXIT 1
+  ARGS check --lang en examples/ineligible-high-end-share.yaml
+  EXPECT "✗ fail +Art\\. 5\\(2\\) +Share in Beijing high-end industries"
+         "found 55\\.3% \\(47/85\\) +\\| +required ≥ 60%"
+         "needs 4 more of the current enterprises in high-end industries, or 10 more high-end enterprises"
+         "Verdict: ineligible \\(ineligible\\)"
+  REJECT "结论")
+ipzone_e2e(NAME "report en JSON: messages in English, clause cited in Chinese" EXIT 1
+  ARGS check --lang en --format json examples/ineligible-high-end-share.yaml
+  EXPECT "\"id\": \"art5\\.2\\.high-end-share\", \"clause\": \"第五条第2项\", \"outcome\": \"fail\", \"actual\": \"55\\.3% \\(47/85\\)\", \"required\": \"≥ 60%\", \"message\": \"High-end share"
+  REJECT "\"message\": \"属于")
+ipzone_e2e(NAME "report zh JSON: messages in Chinese" EXIT 1
+  ARGS check --format json examples/ineligible-high-end-share.yaml
+  EXPECT "\"message\": \"属于北京市高精尖产业领域的企业占比 55\\.3% \\(47/85\\)，低于 60%")
+ipzone_e2e(NAME "report zh: a missing section names the field to add" EXIT 1
+  ARGS check examples/incomplete.yaml
+  EXPECT "… 缺数据 +第六条第4项" "请在档案中填写 operator\\.credit" "结论： 材料不全 \\(incomplete\\)")
+ipzone_e2e(NAME "report en: a missing section names the field to add" EXIT 1
+  ARGS check --lang en examples/incomplete.yaml
+  EXPECT "… missing +Art\\. 6\\(4\\)" "add operator\\.credit to the dossier" "Verdict: incomplete \\(incomplete\\)")
+ipzone_e2e(NAME "report zh: relaxation of Art. 5(2) is for the experts" EXIT 0
+  ARGS check examples/needs-review-relaxation.yaml
+  EXPECT "\\? 待复核 +第五条第2项 +企业数量" "可适当放宽规模限制，由专家判断" "名录第 41 行与第 7 行统一社会信用代码相同"
+         "结论： 需人工复核 \\(needs-review\\)")
+ipzone_e2e(NAME "report en: repeated roster rows are named and counted once" EXIT 0
+  ARGS check --lang en examples/needs-review-relaxation.yaml
+  EXPECT "needs-review-relaxation\\.yaml:107:5: warning: roster row 41 repeats row 7 \\(same USCC"
+         "roster row 62 repeats row 5 \\(same name" "found 68 enterprises")
+ipzone_e2e(NAME "report zh: a credit failure names the penalty and when it leaves the window" EXIT 1
+  ARGS check examples/ineligible-credit.yaml
+  EXPECT "✗ 不通过 +第六条第4项" "近3年无行政处罚" "2023-01-31" "2026-01-31 移出3年期限")
+ipzone_e2e(NAME "errors en: unknown key with did-you-mean, at file:line:column" EXIT 2
+  ARGS check --lang en tests/dossiers/bad-unknown-key.yaml
+  EXPECT "bad-unknown-key\\.yaml:9:[0-9]+: error: unknown key carier_type in zone; did you mean carrier_type\\?")
+ipzone_e2e(NAME "errors zh: unknown key with did-you-mean, at file:line:column" EXIT 2
+  ARGS check tests/dossiers/bad-unknown-key.yaml
+  EXPECT "bad-unknown-key\\.yaml:9:[0-9]+: 错误: zone 下有未知字段 carier_type，是否应为 carrier_type？")
+ipzone_e2e(NAME "errors en: a GBK file is named as such, with the iconv command" EXIT 2
+  ARGS check --lang en tests/dossiers/bad-gbk.yaml
+  EXPECT "looks like GBK" "iconv -f GBK -t UTF-8 tests/dossiers/bad-gbk\\.yaml")
+ipzone_e2e(NAME "errors en: every error of examples/invalid.yaml is reported" EXIT 2
+  ARGS check --lang en examples/invalid.yaml
+  EXPECT "invalid\\.yaml:29:[0-9]+: error: operator\\.zone_operating_since is not a valid date"
+         "invalid\\.yaml:67:[0-9]+: error: unknown key high_end_industy .*did you mean high_end_industry"
+         "invalid\\.yaml:82:[0-9]+: error: enterprises\\[27\\]\\.patents\\.invention should be a whole number"
+         "invalid\\.yaml:103:[0-9]+: error: enterprises\\[48\\]\\.patents: 5 invention patents exceed 3 valid patents"
+         "Verdict: invalid")
+ipzone_e2e(NAME "colour: none when NO_COLOR is set, even with --color auto" EXIT 0
+  ARGS check --color auto examples/eligible.yaml
+  REJECT "32m")
+ipzone_e2e(NAME "colour: --color always paints outcomes" EXIT 0
+  ARGS check --color always examples/eligible.yaml
+  EXPECT "32m✓")
+ipzone_e2e(NAME "help: ipzone check --help explains the options" EXIT 0
+  ARGS check --help
+  EXPECT "--as-of" "--lang" "--format" "--strict" "--rules")
