@@ -304,6 +304,16 @@ Evaluation evaluate(const RuleSet& rules, const Facts& facts) {
         r.args.insert(r.args.end(), aside.args.begin(), aside.args.end());
         r.parameters.insert(r.parameters.end(), aside.parameters.begin(), aside.parameters.end());
       }
+      for (const Note& note : rule.notes) {
+        if (!note.outcomes.empty() &&
+            std::find(note.outcomes.begin(), note.outcomes.end(), r.outcome) == note.outcomes.end())
+          continue;
+        RuleResult aside;
+        RuleEvaluator when(rules, facts, aside, e.diagnostics);
+        if (when.run(note.when) != Outcome::pass) continue;
+        r.notes.push_back(&note.text);
+        r.args.insert(r.args.end(), aside.args.begin(), aside.args.end());
+      }
       if (r.outcome != Outcome::missing) r.missing.clear();
       r.args.emplace_back("as_of", format_date(facts.as_of));
       e.results.push_back(std::move(r));

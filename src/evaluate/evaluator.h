@@ -34,6 +34,7 @@ struct RuleResult {
   std::vector<const Text*> failed;   // labels of the parts that failed
   std::vector<std::string> missing;  // dossier fields to add
   std::vector<ParameterUse> parameters;
+  std::vector<const Text*> notes;  // the rule's notes whose condition held
 };
 
 struct Evaluation {

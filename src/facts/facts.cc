@@ -2,7 +2,7 @@
 // documents them.
 #include "facts/facts.h"
 
-#include "util/edit_distance.h"
+#include "facts/roster_classification.h"
 
 namespace ipz {
 
@@ -52,39 +52,22 @@ class FactSink {
   Facts& facts_;
 };
 
-std::string shown_names(const std::vector<std::string>& names) {
-  std::string out;
-  for (const auto& n : names) out += (out.empty() ? "" : ", ") + n;
-  return out;
-}
 
 void roster_facts(const Dossier& d, const RuleSet& rules, FactSink& sink, Facts& facts) {
-  const Table* taxonomy = rules.table(rules.taxonomy);
-  long long count = 0, sme = 0, high_end = 0, valid = 0, invention = 0;
+  facts.roster = classify_roster(d, rules, facts.warnings);
+  long long count = 0, sme = 0, high_end = 0, unknown = 0, valid = 0, invention = 0;
   std::vector<std::string> no_sme, no_industry;
-  for (const Enterprise& e : d.enterprises) {
+  for (const RosterRow& row : facts.roster) {
+    const Enterprise& e = *row.enterprise;
     if (e.duplicate_of != 0) continue;
     ++count;
     valid += e.valid_patents;
     invention += e.invention_patents;
-    std::string row = "enterprises[" + std::to_string(e.row) + "]";
-    if (!e.sme) no_sme.push_back(row + ".sme");
-    else if (*e.sme) ++sme;
-    if (!e.high_end_industry) {
-      no_industry.push_back(row + ".high_end_industry");
-    } else if (!e.high_end_industry->empty()) {
-      if (taxonomy && taxonomy->resolve(*e.high_end_industry)) {
-        ++high_end;
-      } else {
-        auto near = taxonomy ? closest_matches(*e.high_end_industry, taxonomy->all_names(), 3)
-                             : std::vector<std::string>{};
-        facts.warnings.push_back({Severity::warning, e.high_end_where, "dossier.unknown_industry",
-                                  {{"row", std::to_string(e.row)},
-                                   {"name", e.name},
-                                   {"value", *e.high_end_industry},
-                                   {"suggestions", near.empty() ? "-" : shown_names(near)}}});
-      }
-    }
+    if (!row.sme) no_sme.push_back(row.label + (e.size ? ".employees" : ".sme"));
+    else if (*row.sme) ++sme;
+    if (!row.high_end) no_industry.push_back(row.label + ".high_end_industry");
+    else if (*row.high_end) ++high_end;
+    if (row.high_end_unknown) ++unknown;
   }
   sink.put("enterprise_count").count = count;
   sink.put("valid_patents").count = valid;
@@ -112,9 +95,13 @@ void roster_facts(const Dossier& d, const RuleSet& rules, FactSink& sink, Facts&
     FactValue& share = sink.put("high_end_share");
     share.count = high_end;
     share.total = count;
+    sink.put("high_end_unknown_count").count = unknown;
+    FactValue& upper = sink.put("high_end_share_with_unknown");
+    upper.count = high_end + unknown;
+    upper.total = count;
   } else {
-    sink.missing("high_end_count", first_rows(no_industry));
-    sink.missing("high_end_share", first_rows(no_industry));
+    for (auto name : {"high_end_count", "high_end_share", "high_end_unknown_count", "high_end_share_with_unknown"})
+      sink.missing(name, first_rows(no_industry));
   }
 
   if (d.declared) {

@@ -9,6 +9,7 @@
 #include <string_view>
 #include <vector>
 
+#include "facts/roster_classification.h"
 #include "model/dossier.h"
 #include "model/fact_catalogue.h"
 #include "model/rule_set.h"
@@ -33,6 +34,7 @@ struct FactValue {
 struct Facts {
   Date as_of;
   std::map<std::string, FactValue, std::less<>> values;
+  std::vector<RosterRow> roster;  // how each roster row was classified
   Diagnostics warnings;  // data checks that need the evaluation date or the rule set's tables
   const FactValue* get(std::string_view name) const {
     auto it = values.find(name);

@@ -10,8 +10,18 @@
 
 #include "util/date.h"
 #include "util/diagnostic.h"
+#include "util/number.h"
 
 namespace ipz {
+
+// Size figures of an enterprise, for classifying it by the SME size standard
+// (中小企业划型标准) when the roster does not say sme: true/false.
+struct SizeFigures {
+  std::optional<std::string> sector;  // a sector id or its Chinese name
+  std::optional<Number> employees;    // 从业人员
+  std::optional<Number> revenue;      // 营业收入, 10,000 yuan
+  std::optional<Number> assets;       // 资产总额, 10,000 yuan
+};
 
 // One enterprise of the roster (集聚发展区企业名录).
 struct Enterprise {
@@ -20,7 +30,8 @@ struct Enterprise {
   Location where;     // where the row starts
   std::string name;
   std::optional<std::string> uscc;      // 统一社会信用代码
-  std::optional<bool> sme;              // 中小企业
+  std::optional<bool> sme;              // 中小企业, as declared
+  std::optional<SizeFigures> size;      // or as the size standard classifies it
   // 高精尖产业领域: nullopt when the key is absent; "" when given as none/empty.
   std::optional<std::string> high_end_industry;
   Location high_end_where;
@@ -99,7 +110,8 @@ struct Dossier {
   Operator op;
   std::vector<HistoryEvent> history;  // absent: no events
   std::optional<Documents> documents;
-  std::vector<Enterprise> enterprises;
+  std::vector<Enterprise> enterprises;  // inline rows first, then those of enterprises_file
+  std::optional<std::string> enterprises_file;  // as written in the dossier
   std::optional<Declared> declared;
 };
 

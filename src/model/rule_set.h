@@ -11,6 +11,7 @@
 
 #include "util/date.h"
 #include "util/diagnostic.h"
+#include "util/number.h"
 
 namespace ipz {
 
@@ -21,13 +22,6 @@ struct Text {
   std::string zh, en;
   const std::string& in(Lang lang) const { return lang == Lang::en ? en : zh; }
   bool empty() const { return zh.empty() && en.empty(); }
-};
-
-// An exact decimal number (70, 80, 62.5) as numerator / denominator.
-struct Number {
-  long long num = 0;
-  long long den = 1;
-  std::string text;  // as written, for reports
 };
 
 // One value of a parameter and the date it takes effect.
@@ -63,6 +57,23 @@ struct Table {
   std::vector<std::string> all_names() const;  // entries, then aliases
 };
 
+// A sector of the SME size standard: an enterprise is an SME when it is
+// strictly below the ceiling on any one of the measures listed.
+struct SmeSector {
+  std::string id;                  // software_it_services
+  std::vector<std::string> names;  // 软件和信息技术服务业
+  std::vector<std::pair<std::string, Number>> sme_below;  // measure -> ceiling
+};
+
+struct SmeStandard {
+  std::string source;
+  std::string fallback;  // the sector of a row whose sector is unknown
+  std::vector<SmeSector> sectors;
+  Location where;
+  // The sector a row names (by id or name), or nullptr.
+  const SmeSector* find(const std::string& name) const;
+};
+
 enum class Outcome { pass, fail, review, missing };
 
 // What a leaf compares its fact with.
@@ -87,6 +98,14 @@ struct Condition {
   Location where;
 };
 
+// A remark added to a rule's message when its condition holds (and the rule
+// ended in one of the outcomes listed, or any when none are).
+struct Note {
+  Condition when;
+  std::vector<Outcome> outcomes;
+  Text text;
+};
+
 struct Rule {
   std::string id;      // art5.2.count
   Text clause;         // 第五条第2项 / Art. 5(2); the Chinese is the citation in JSON
@@ -99,6 +118,7 @@ struct Rule {
   Text actual;    // template of the value found
   Text required;  // template of the bound
   std::map<Outcome, Text> messages;
+  std::vector<Note> notes;
   Location where;
 };
 
@@ -118,6 +138,7 @@ struct RuleSet {
   std::string origin;    // "embedded" or the folder it was read from
   std::map<std::string, Parameter> parameters;
   std::map<std::string, Table> tables;
+  std::optional<SmeStandard> sme_standard;
   std::vector<Article> articles;
 
   const Table* table(const std::string& n) const {

@@ -2,12 +2,13 @@
 // reads one part of the file; field names here are the format's contract.
 #include "read/dossier_loader.h"
 
+#include <filesystem>
 #include <map>
 
 #include "read/dossier_format.h"
 #include "read/field_reader.h"
 #include "read/yaml_tree.h"
-#include "util/uscc.h"
+#include "read/roster_csv.h"
 
 namespace ipz {
 
@@ -15,24 +16,6 @@ namespace {
 
 std::string row_path(std::string_view list, std::size_t i) {
   return std::string(list) + "[" + std::to_string(i + 1) + "]";
-}
-
-void check_uscc(FieldReader& r, const YamlNode& at, const std::string& path, const std::string& code) {
-  UsccCheck c = ipz::check_uscc(code);
-  switch (c.status) {
-    case UsccCheck::Status::ok: return;
-    case UsccCheck::Status::bad_length:
-      r.warning(at, "dossier.uscc_length", {{"path", path}, {"value", code}, {"length", std::to_string(code.size())}});
-      return;
-    case UsccCheck::Status::bad_character:
-      r.warning(at, "dossier.uscc_character",
-                {{"path", path}, {"value", code}, {"position", std::to_string(c.position)}});
-      return;
-    case UsccCheck::Status::bad_check_character:
-      r.warning(at, "dossier.uscc_check",
-                {{"path", path}, {"value", code}, {"expected", std::string(1, c.expected_check)}});
-      return;
-  }
 }
 
 std::optional<Evidence> read_evidence(FieldReader& r, MapReader& parent) {
@@ -130,7 +113,7 @@ void read_operator(FieldReader& r, const YamlNode& n, Operator& o) {
   o.uscc = m.text("uscc");
   if (o.uscc) {
     o.uscc_where = r.at(*m.get("uscc"));
-    check_uscc(r, *m.get("uscc"), "operator.uscc", *o.uscc);
+    r.warn_if_bad_uscc(*m.get("uscc"), "operator.uscc", *o.uscc);
   }
   o.legal_form = m.choice("legal_form", format::kLegalForms);
   o.independent_legal_person = m.boolean("independent_legal_person");
@@ -204,8 +187,20 @@ void read_enterprises(FieldReader& r, const YamlNode& n, std::vector<Enterprise>
     e.where = r.at(n.items[i]);
     e.name = m.text("name", true).value_or("");
     e.uscc = m.text("uscc");
-    if (e.uscc) check_uscc(r, *m.get("uscc"), path + ".uscc", *e.uscc);
+    if (e.uscc) r.warn_if_bad_uscc(*m.get("uscc"), path + ".uscc", *e.uscc);
     e.sme = m.boolean("sme");
+    SizeFigures size;
+    bool has_size = false;
+    if (auto sector = m.text("sector")) size.sector = sector, has_size = true;
+    for (auto [key, member] : {std::pair{"employees", &SizeFigures::employees},
+                               std::pair{"revenue_10k_yuan", &SizeFigures::revenue},
+                               std::pair{"assets_10k_yuan", &SizeFigures::assets}}) {
+      const YamlNode* v = m.get(key);
+      if (!v) continue;
+      has_size = true;
+      if (auto d = r.decimal(*v, path + "." + key)) size.*member = parse_number(*d);
+    }
+    if (has_size) e.size = size;
     m.know("high_end_industry");
     if (const YamlNode* h = n.items[i].find("high_end_industry")) {
       e.high_end_where = r.at(*h);
@@ -293,14 +288,24 @@ LoadedDossier load_dossier(std::string_view text, const std::string& file) {
   if (const YamlNode* o = top.require("operator")) read_operator(r, *o, d.op);
   if (const YamlNode* h = top.get("history")) read_history(r, *h, d.history);
   if (const YamlNode* docs = top.get("documents")) d.documents = read_documents(r, *docs);
-  if (const YamlNode* e = top.require("enterprises")) {
-    read_enterprises(r, *e, d.enterprises);
-    mark_duplicates(r, d.enterprises);
+  // The roster: inline, from a CSV file beside the dossier, or both.
+  const YamlNode* inline_roster = top.get("enterprises");
+  if (inline_roster) read_enterprises(r, *inline_roster, d.enterprises);
+  d.enterprises_file = top.text("enterprises_file");
+  if (d.enterprises_file) {
+    const std::filesystem::path dir = file == "-" ? std::filesystem::path() : std::filesystem::path(file).parent_path();
+    const std::string csv = (dir / *d.enterprises_file).lexically_normal().string();
+    std::string csv_text;
+    if (read_file(csv, csv_text, out.diagnostics)) read_roster_csv(csv_text, csv, d.enterprises, out.diagnostics);
+    else out.diagnostics.back().where = r.at(*top.get("enterprises_file"));
   }
+  if (!inline_roster && !d.enterprises_file && !top.get("enterprises_file"))
+    r.error(doc.root, "dossier.roster_required", {});
+  mark_duplicates(r, d.enterprises);
   if (const YamlNode* dec = top.get("declared")) d.declared = read_declared(r, *dec);
   top.finish();
 
-  if (!r.failed()) out.dossier = std::move(d);
+  if (!has_errors(out.diagnostics)) out.dossier = std::move(d);
   return out;
 }
 

@@ -3,7 +3,9 @@
 
 #include <charconv>
 
+#include "read/uscc_warning.h"
 #include "util/edit_distance.h"
+#include "util/number.h"
 
 namespace ipz {
 
@@ -52,6 +54,10 @@ void FieldReader::warning(const YamlNode& at_node, std::string_view key, Message
   report(Severity::warning, at(at_node), key, std::move(args));
 }
 
+void FieldReader::warn_if_bad_uscc(const YamlNode& at_node, const std::string& path, const std::string& code) {
+  ipz::warn_if_bad_uscc(at(at_node), path, code, diags_);
+}
+
 std::optional<std::string> FieldReader::text(const YamlNode& n, const std::string& path) {
   if (n.is_scalar()) return n.text;
   error(n, "field.expected_text", {{"path", path}, {"found", std::string(describe_kind(n))}});
@@ -81,21 +87,15 @@ std::optional<long long> FieldReader::count(const YamlNode& n, const std::string
     error(n, "field.negative_count", {{"path", path}, {"value", n.text}});
     return std::nullopt;
   }
+  if (v && *v > kMaxCount) {
+    error(n, "field.too_large", {{"path", path}, {"value", n.text}});
+    return std::nullopt;
+  }
   return v;
 }
 
 std::optional<std::string> FieldReader::decimal(const YamlNode& n, const std::string& path) {
-  if (n.is_scalar() && !n.quoted) {
-    const auto& t = n.text;
-    std::size_t dots = 0, digits = 0;
-    bool ok = !t.empty();
-    for (char c : t) {
-      if (c == '.') ++dots;
-      else if (c >= '0' && c <= '9') ++digits;
-      else ok = false;
-    }
-    if (ok && dots <= 1 && digits > 0 && t.front() != '.' && t.back() != '.') return t;
-  }
+  if (n.is_scalar() && !n.quoted && parse_number(n.text)) return n.text;
   error(n, "field.expected_number", {{"path", path}, {"value", shown(n)}});
   return std::nullopt;
 }

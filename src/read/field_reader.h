@@ -19,6 +19,10 @@ namespace ipz {
 
 using Choices = std::vector<std::string_view>;
 
+// The largest count accepted (a trillion): beyond it a number is a typo, and
+// keeping counts this small keeps every exact comparison within 64 bits.
+inline constexpr long long kMaxCount = 1000000000000LL;
+
 class FieldReader {
  public:
   FieldReader(std::string file, Diagnostics& diags) : file_(std::move(file)), diags_(diags) {}
@@ -29,13 +33,15 @@ class FieldReader {
   void warning(const YamlNode& at, std::string_view key, MessageArgs args);
   void report(Severity s, Location where, std::string_view key, MessageArgs args);
   bool failed() const { return errors_ > 0; }
+  // A warning when code is not a well-formed USCC (see read/uscc_warning.h).
+  void warn_if_bad_uscc(const YamlNode& at, const std::string& path, const std::string& code);
 
   // Typed values of a node; nullopt (with an error) when the node is not of the type.
   std::optional<std::string> text(const YamlNode& n, const std::string& path);
   std::optional<bool> boolean(const YamlNode& n, const std::string& path);
   std::optional<long long> count(const YamlNode& n, const std::string& path);  // whole number >= 0
   std::optional<long long> integer(const YamlNode& n, const std::string& path);
-  std::optional<std::string> decimal(const YamlNode& n, const std::string& path);  // e.g. 62.5
+  std::optional<std::string> decimal(const YamlNode& n, const std::string& path);  // e.g. 62.5 (see util/number.h)
   std::optional<Date> date(const YamlNode& n, const std::string& path);
   std::optional<std::string> choice(const YamlNode& n, const std::string& path, const Choices& allowed);
   std::optional<std::vector<std::string>> texts(const YamlNode& n, const std::string& path);

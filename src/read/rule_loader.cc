@@ -79,22 +79,6 @@ bool read_rule_folder(const std::string& dir, std::vector<RuleFile>& out, Diagno
 
 namespace {
 
-bool parse_number(const std::string& text, Number& out) {
-  out = Number{};
-  out.text = text;
-  bool seen_dot = false;
-  for (char c : text) {
-    if (c == '.') {
-      seen_dot = true;
-      continue;
-    }
-    if (out.num > 100000000000LL) return false;
-    out.num = out.num * 10 + (c - '0');
-    if (seen_dot) out.den *= 10;
-  }
-  return true;
-}
-
 // Reads one rule set, file by file, into rules; problems go to diags.
 class RuleReader {
  public:
@@ -166,7 +150,7 @@ class RuleReader {
             vm.finish();
             if (!since || !value) continue;
             pv.since = *since;
-            parse_number(*value, pv.value);
+            pv.value = parse_number(*value).value_or(Number{});
             if (!p.values.empty() && !(p.values.back().since < pv.since))
               r.error(values->items[j], "rules.parameter_dates_order",
                       {{"name", p.name}, {"date", format_date(pv.since)},
@@ -222,6 +206,45 @@ class RuleReader {
       return;
     }
     rules_.tables.emplace(t.name, std::move(t));
+  }
+
+  void sme_standard_file(FieldReader& r, const YamlNode& root) {
+    MapReader top(r, root, "");
+    const YamlNode* n = top.require("sme_standard");
+    top.finish();
+    if (!n) return;
+    MapReader m(r, *n, "sme_standard");
+    SmeStandard std_;
+    std_.where = r.at(*n);
+    std_.source = m.text("source", true).value_or("");
+    std_.fallback = m.text("fallback", true).value_or("");
+    if (const YamlNode* list = m.require("sectors"); list && r.expect_list(*list, "sme_standard.sectors")) {
+      for (std::size_t i = 0; i < list->items.size(); ++i) {
+        std::string path = "sme_standard.sectors[" + std::to_string(i + 1) + "]";
+        MapReader sm(r, list->items[i], path);
+        SmeSector sector;
+        sector.id = sm.text("id", true).value_or("");
+        sector.names = sm.texts("names").value_or(std::vector<std::string>{});
+        if (std_.find(sector.id)) r.error(list->items[i], "rules.duplicate_sector", {{"name", sector.id}});
+        if (const YamlNode* below = sm.require("sme_below"); below && r.expect_map(*below, path + ".sme_below")) {
+          MapReader bm(r, *below, path + ".sme_below");
+          for (auto measure : {"employees", "revenue_10k_yuan", "assets_10k_yuan"}) {
+            const YamlNode* v = bm.get(measure);
+            if (!v) continue;
+            if (auto d = r.decimal(*v, bm.child(measure)))
+              sector.sme_below.emplace_back(measure, parse_number(*d).value_or(Number{}));
+          }
+          bm.finish();
+          if (sector.sme_below.empty()) r.error(*below, "rules.empty_group", {{"path", path + ".sme_below"}});
+        }
+        sm.finish();
+        std_.sectors.push_back(std::move(sector));
+      }
+    }
+    m.finish();
+    if (!std_.fallback.empty() && !std_.find(std_.fallback))
+      r.error(*m.get("fallback"), "rules.unknown_sector", {{"name", std_.fallback}});
+    rules_.sme_standard = std::move(std_);
   }
 
   void article_file(FieldReader& r, const YamlNode& root) {
@@ -302,6 +325,19 @@ class RuleReader {
       bool unused = false;
       read_condition(r, *c, m.child("review_when"), *rule.review_when, unused);
       may_review = true;
+    }
+    if (const YamlNode* notes = m.get("notes"); notes && r.expect_list(*notes, m.child("notes"))) {
+      for (std::size_t i = 0; i < notes->items.size(); ++i) {
+        MapReader nm(r, notes->items[i], m.child("notes") + "[" + std::to_string(i + 1) + "]");
+        Note note;
+        bool unused = false;
+        if (const YamlNode* w = nm.require("when")) read_condition(r, *w, nm.child("when"), note.when, unused);
+        for (const auto& o : nm.choices("outcomes", {"pass", "fail", "review", "missing"}).value_or(std::vector<std::string>{}))
+          note.outcomes.push_back(o == "pass" ? Outcome::pass : o == "fail" ? Outcome::fail : o == "review" ? Outcome::review : Outcome::missing);
+        if (const YamlNode* t = nm.require("text")) note.text = text(r, *t, nm.child("text"), true);
+        nm.finish();
+        rule.notes.push_back(std::move(note));
+      }
     }
     rule.actual = optional_text(r, m, "actual");
     rule.required = optional_text(r, m, "required");
@@ -400,7 +436,7 @@ class RuleReader {
         c.operand.items = r.texts(*value, m.child("value")).value_or(std::vector<std::string>{});
       } else if (op && op->operand == OperandNeed::number) {
         c.operand.kind = Operand::Kind::number;
-        if (auto d = r.decimal(*value, m.child("value"))) parse_number(*d, c.operand.number);
+        if (auto d = r.decimal(*value, m.child("value"))) c.operand.number = parse_number(*d).value_or(Number{});
       } else if (auto t = r.text(*value, m.child("value"))) {
         c.operand.kind = Operand::Kind::list;
         c.operand.items = {*t};
@@ -440,6 +476,8 @@ LoadedRules load_rule_set(const std::vector<RuleFile>& files, const std::string&
     if (rel == "ruleset.yaml") {
       have_ruleset = true;
       reader.ruleset_file(r, doc.root);
+    } else if (rel == "sme-size-standard.yaml") {
+      reader.sme_standard_file(r, doc.root);
     } else if (rel == "parameters.yaml") {
       reader.parameters_file(r, doc.root);
     } else if (rel.rfind("tables/", 0) == 0) {

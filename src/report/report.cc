@@ -105,6 +105,7 @@ DossierReport report_evaluated(const Dossier& dossier, const Facts& facts, const
     auto m = rule.messages.find(r.outcome);
     line.message = m != rule.messages.end() ? cat.fill(m->second.in(lang), args, lang)
                                             : cat.render("outcome.missing_message", args, lang);
+    for (const Text* note : r.notes) line.message += cat.get("text.note_separator", lang) + cat.fill(note->in(lang), args, lang);
     out.results.push_back(std::move(line));
   }
   // Warnings in file order, then the rest.

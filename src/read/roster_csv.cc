@@ -1,0 +1,225 @@
+// Roster CSV rows (see roster_csv.h).
+#include "read/roster_csv.h"
+
+#include <algorithm>
+#include <charconv>
+#include <map>
+
+#include "read/csv.h"
+#include "read/embedded_files.h"
+#include "read/field_reader.h"
+#include "read/uscc_warning.h"
+#include "read/yaml_tree.h"
+#include "util/edit_distance.h"
+
+namespace ipz {
+
+namespace {
+
+struct Column {
+  std::string field;
+  bool required = false;
+  std::vector<std::string> headers;
+};
+
+struct RosterColumns {
+  std::vector<Column> columns;
+  std::vector<std::string> sme_true, sme_false;
+};
+
+// format/roster-columns.yaml, read once (a unit test keeps it free of errors).
+const RosterColumns& roster_columns() {
+  static const RosterColumns rc = [] {
+    RosterColumns out;
+    Diagnostics diags;
+    const std::string file = "format/roster-columns.yaml";
+    YamlDocument doc = parse_yaml(embedded_file(file), file, diags);
+    if (!doc.ok) return out;
+    FieldReader r(file, diags);
+    MapReader m(r, doc.root, "");
+    if (const YamlNode* cols = m.get("columns"); cols && cols->is_sequence()) {
+      for (const YamlNode& c : cols->items) {
+        MapReader cm(r, c, "columns");
+        Column col;
+        col.field = cm.text("field").value_or("");
+        col.required = cm.boolean("required").value_or(false);
+        col.headers = cm.texts("headers").value_or(std::vector<std::string>{});
+        cm.finish();
+        out.columns.push_back(std::move(col));
+      }
+    }
+    out.sme_true = m.texts("sme_true").value_or(std::vector<std::string>{});
+    out.sme_false = m.texts("sme_false").value_or(std::vector<std::string>{});
+    m.finish();
+    return out;
+  }();
+  return rc;
+}
+
+std::string trim(std::string_view s) {
+  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
+  return std::string(s);
+}
+
+// Full-width brackets count as ASCII ones in headers: 营业收入（万元）.
+std::string normalize_header(std::string s) {
+  for (auto [from, to] : {std::pair<std::string_view, std::string_view>{"（", "("}, {"）", ")"}}) {
+    for (std::size_t at = s.find(from); at != std::string::npos; at = s.find(from, at))
+      s.replace(at, from.size(), to);
+  }
+  return trim(s);
+}
+
+bool contains(const std::vector<std::string>& list, const std::string& s) {
+  return std::find(list.begin(), list.end(), s) != list.end();
+}
+
+// Reads the cells of one row; errors name the cell.
+class RowReader {
+ public:
+  RowReader(const std::string& file, Diagnostics& diags) : file_(file), diags_(diags) {}
+
+  void error(const CsvCell& cell, std::string key, MessageArgs args) {
+    diags_.push_back({Severity::error, {file_, cell.line, cell.column}, std::move(key), std::move(args)});
+  }
+  void bad(const CsvCell& cell, const std::string& header, std::string_view expected) {
+    error(cell, "roster.bad_cell",
+          {{"column", header}, {"value", cell.text}, {"expected", "\x01" + std::string(expected)}});
+  }
+  std::optional<long long> count(const CsvCell& cell, const std::string& header) {
+    const std::string t = trim(cell.text);
+    if (t.empty()) return std::nullopt;
+    long long v = 0;
+    auto [ptr, ec] = std::from_chars(t.data(), t.data() + t.size(), v);
+    if (ec != std::errc() || ptr != t.data() + t.size() || v < 0 || v > kMaxCount) {
+      bad(cell, header, "roster.expect_count");
+      return std::nullopt;
+    }
+    return v;
+  }
+  std::optional<Number> number(const CsvCell& cell, const std::string& header) {
+    const std::string t = trim(cell.text);
+    if (t.empty()) return std::nullopt;
+    auto n = parse_number(t);
+    if (!n) bad(cell, header, "roster.expect_number");
+    return n;
+  }
+
+ private:
+  const std::string& file_;
+  Diagnostics& diags_;
+};
+
+}  // namespace
+
+std::string roster_csv_header(bool english) {
+  std::string out;
+  for (const Column& c : roster_columns().columns) {
+    if (c.headers.empty()) continue;
+    out += (out.empty() ? "" : ",") + (english ? c.headers.front() : c.headers.back());
+  }
+  return out + "\n";
+}
+
+void read_roster_csv(std::string_view text, const std::string& file, std::vector<Enterprise>& roster,
+                     Diagnostics& diags) {
+  std::optional<CsvTable> table = parse_csv(text, file, diags);
+  if (!table) return;
+  const RosterColumns& rc = roster_columns();
+
+  // Which field each column holds.
+  std::vector<const Column*> field_of(table->header.size(), nullptr);
+  std::vector<std::string> known;
+  for (const Column& c : rc.columns) known.insert(known.end(), c.headers.begin(), c.headers.end());
+  std::map<std::string, std::size_t> seen;  // field -> column index
+  bool ok = true;
+  for (std::size_t i = 0; i < table->header.size(); ++i) {
+    const CsvCell& h = table->header[i];
+    const std::string name = normalize_header(h.text);
+    for (const Column& c : rc.columns)
+      if (contains(c.headers, name)) field_of[i] = &c;
+    if (!field_of[i]) {
+      auto near = closest_matches(name, known, 1);
+      diags.push_back({Severity::error, {file, h.line, h.column}, "roster.unknown_column",
+                       {{"column", name}, {"suggestion", near.empty() ? "-" : near.front()},
+                        {"known", [&] {
+                           std::string all;
+                           for (const Column& c : rc.columns) all += (all.empty() ? "" : ", ") + c.headers.back();
+                           return all;
+                         }()}}});
+      ok = false;
+    } else if (auto [it, fresh] = seen.emplace(field_of[i]->field, i); !fresh) {
+      diags.push_back({Severity::error, {file, h.line, h.column}, "roster.duplicate_column", {{"column", name}}});
+      ok = false;
+    }
+  }
+  for (const Column& c : rc.columns) {
+    if (c.required && !seen.count(c.field)) {
+      diags.push_back({Severity::error, {file, 1, 1}, "roster.missing_column", {{"column", c.headers.back()}}});
+      ok = false;
+    }
+  }
+  if (!ok) return;
+
+  RowReader rr(file, diags);
+  for (std::size_t r = 0; r < table->rows.size(); ++r) {
+    const auto& cells = table->rows[r];
+    Enterprise e;
+    e.row = static_cast<int>(roster.size() + 1);
+    e.where = {file, table->row_lines[r], 1};
+    std::optional<long long> valid, invention, utility, design;
+    SizeFigures size;
+    bool has_size = false;
+    for (std::size_t i = 0; i < cells.size() && i < field_of.size(); ++i) {
+      const CsvCell& cell = cells[i];
+      const std::string& f = field_of[i]->field;
+      const std::string& header = table->header[i].text;
+      const std::string t = trim(cell.text);
+      if (f == "name") {
+        e.name = t;
+        if (t.empty()) rr.error(cell, "roster.empty_name", {});
+      } else if (f == "uscc") {
+        if (t.empty()) continue;
+        e.uscc = t;
+        warn_if_bad_uscc({file, cell.line, cell.column}, file + ":" + std::to_string(cell.line), t, diags);
+      } else if (f == "sme") {
+        if (t.empty()) continue;
+        if (contains(rc.sme_true, t)) e.sme = true;
+        else if (contains(rc.sme_false, t)) e.sme = false;
+        else rr.bad(cell, header, "roster.expect_yes_no");
+      } else if (f == "sector") {
+        if (!t.empty()) size.sector = t, has_size = true;
+      } else if (f == "employees") {
+        if ((size.employees = rr.number(cell, header))) has_size = true;
+      } else if (f == "revenue_10k_yuan") {
+        if ((size.revenue = rr.number(cell, header))) has_size = true;
+      } else if (f == "assets_10k_yuan") {
+        if ((size.assets = rr.number(cell, header))) has_size = true;
+      } else if (f == "high_end_industry") {
+        e.high_end_where = {file, cell.line, cell.column};
+        e.high_end_industry = (t == "none" || t == "无") ? "" : t;
+      } else if (f == "valid") {
+        valid = rr.count(cell, header);
+      } else if (f == "invention") {
+        invention = rr.count(cell, header);
+      } else if (f == "utility_model") {
+        utility = rr.count(cell, header);
+      } else if (f == "design") {
+        design = rr.count(cell, header);
+      }
+    }
+    if (!seen.count("high_end_industry")) e.high_end_industry.reset();
+    if (has_size) e.size = size;
+    e.invention_patents = invention.value_or(0);
+    const long long parts = invention.value_or(0) + utility.value_or(0) + design.value_or(0);
+    e.valid_patents = valid ? *valid : parts;
+    if (valid && (invention.value_or(0) > *valid || parts > *valid))
+      diags.push_back({Severity::error, {file, table->row_lines[r], 1}, "dossier.parts_above_valid",
+                       {{"path", file + ":" + std::to_string(table->row_lines[r])},
+                        {"parts", std::to_string(parts)}, {"valid", std::to_string(*valid)}}});
+    roster.push_back(std::move(e));
+  }
+}
+
+}  // namespace ipz
