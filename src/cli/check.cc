@@ -1,10 +1,7 @@
 // `ipzone check DOSSIER...`: the whole pipeline, one dossier at a time:
 // read the file -> derive facts -> evaluate the rules -> add to the report;
 // then render the report and return the worst verdict as the exit code.
-#include <unistd.h>
-
 #include <algorithm>
-#include <cstdlib>
 #include <filesystem>
 #include <iostream>
 #include <iterator>
@@ -28,6 +25,7 @@ struct CheckOptions {
   CommonOptions common;
   std::vector<std::string> inputs;
   bool strict = false;
+  bool detail = false;
 };
 
 // One input: a path, or "-" for standard input; error_key when it cannot be a dossier.
@@ -56,7 +54,7 @@ std::vector<Input> expand_inputs(const std::vector<std::string>& args) {
   return out;
 }
 
-DossierReport check_one(const Input& input, const RuleSet& rules, const CommonOptions& opt, Lang lang,
+DossierReport check_one(const Input& input, const RuleSet& rules, const CheckOptions& opt, Lang lang,
                         const Catalogue& cat) {
   Diagnostics diags;
   if (!input.error_key.empty()) {
@@ -78,10 +76,12 @@ DossierReport check_one(const Input& input, const RuleSet& rules, const CommonOp
   LoadedDossier loaded = load_dossier(text, input.path);
   if (!loaded.dossier) return report_invalid(input.path, "", loaded.diagnostics, lang, cat);
   const Dossier& d = *loaded.dossier;
-  const Date as_of = opt.as_of ? *opt.as_of : d.as_of ? *d.as_of : today();
+  const Date as_of = opt.common.as_of ? *opt.common.as_of : d.as_of ? *d.as_of : today();
   Facts facts = derive_facts(d, as_of, rules);
   Evaluation evaluation = evaluate(rules, facts);
-  return report_evaluated(d, facts, evaluation, loaded.diagnostics, lang, cat);
+  DossierReport report = report_evaluated(d, facts, evaluation, loaded.diagnostics, lang, cat);
+  if (opt.detail) report.roster = roster_lines(facts, lang, cat);
+  return report;
 }
 
 int run_check(const CheckOptions& opt) {
@@ -94,8 +94,9 @@ int run_check(const CheckOptions& opt) {
   report.lang = lang;
   report.rule_set = rules->name;
   report.rule_set_version = rules->version;
+  report.detail = opt.detail;
   for (const Input& input : expand_inputs(opt.inputs))
-    report.add(check_one(input, *rules, opt.common, lang, cat));
+    report.add(check_one(input, *rules, opt, lang, cat));
 
   if (opt.common.format == "json") write_json(report, std::cout);
   else write_text(report, cat, {opt.common.use_color()}, std::cout);
@@ -117,6 +118,9 @@ void add_check(CLI::App& app, int& exit_code) {
       ->required();
   add_common_options(*cmd, opt->common);
   cmd->add_flag("--strict", opt->strict, "Treat needs-review as a failure (exit 1)");
+  cmd->add_flag("--detail", opt->detail,
+                "Also show how each roster row was classified: SME (declared, or by the size standard and why) and "
+                "high-end industry (the taxonomy entry, or an unknown name)");
   cmd->callback([opt, &exit_code] { exit_code = run_check(*opt); });
 }
 

@@ -12,5 +12,8 @@ inline constexpr int kExitNotEligible = 1;
 inline constexpr int kExitInvalid = 2;
 
 void add_check(CLI::App& app, int& exit_code);
+void add_explain(CLI::App& app, int& exit_code);
+void add_init(CLI::App& app, int& exit_code);
+void add_schema(CLI::App& app, int& exit_code);
 
 }  // namespace ipz::cli

@@ -17,8 +17,16 @@ int main(int argc, char** argv) {
   app.require_subcommand(1);
   app.fallthrough();
 
+  // The sub-commands: adding one is one row here and one file under cli/.
+  using Add = void (*)(CLI::App&, int&);
+  static const Add commands[] = {
+      ipz::cli::add_check,    // check DOSSIER...   the recognition criteria, dossier by dossier
+      ipz::cli::add_explain,  // explain RULE-ID    a rule beside the article's words
+      ipz::cli::add_init,     // init               a commented dossier template
+      ipz::cli::add_schema,   // schema             the JSON Schema of the dossier format
+  };
   int exit_code = ipz::cli::kExitOk;
-  ipz::cli::add_check(app, exit_code);
+  for (Add add : commands) add(app, exit_code);
 
   try {
     app.parse(argc, argv);

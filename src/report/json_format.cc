@@ -81,6 +81,18 @@ void write_json(const Report& report, std::ostream& out) {
     write_diagnostics(d.warnings, out);
     out << ",\n      \"errors\": ";
     write_diagnostics(d.errors, out);
+    if (report.detail) {
+      out << ",\n      \"roster\": [";
+      for (std::size_t j = 0; j < d.roster.size(); ++j) {
+        const RosterLine& r = d.roster[j];
+        auto flag = [](const std::string& b) { return b.empty() ? std::string("null") : b; };
+        out << (j == 0 ? "\n" : ",\n") << "        {\"row\": " << json_string(r.label) << ", \"name\": " << json_string(r.name)
+            << ", \"duplicate_of\": " << r.duplicate_of << ", \"sme\": " << flag(r.sme)
+            << ", \"sme_basis\": " << json_string(r.sme_basis) << ", \"sme_reason\": " << json_string(r.sme_reason)
+            << ", \"high_end\": " << flag(r.high_end) << ", \"industry\": " << json_string(r.industry) << "}";
+      }
+      out << (d.roster.empty() ? "]" : "\n      ]");
+    }
     out << "\n    }";
   }
   out << (report.dossiers.empty() ? "],\n" : "\n  ],\n");

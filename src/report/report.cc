@@ -115,6 +115,32 @@ DossierReport report_evaluated(const Dossier& dossier, const Facts& facts, const
   return out;
 }
 
+std::vector<RosterLine> roster_lines(const Facts& facts, Lang lang, const Catalogue& cat) {
+  std::vector<RosterLine> out;
+  out.reserve(facts.roster.size());
+  auto flag = [](const std::optional<bool>& b) { return b ? (*b ? "true" : "false") : ""; };
+  for (const RosterRow& row : facts.roster) {
+    const Enterprise& e = *row.enterprise;
+    RosterLine line;
+    line.label = row.label;
+    line.name = e.name;
+    line.duplicate_of = e.duplicate_of;
+    line.sme = flag(row.sme);
+    switch (row.sme_basis) {
+      case RosterRow::SmeBasis::none: break;
+      case RosterRow::SmeBasis::declared: line.sme_basis = "declared"; break;
+      case RosterRow::SmeBasis::size_standard:
+        line.sme_basis = "size_standard";
+        line.sme_reason = cat.render(*row.sme ? "detail.sme_below" : "detail.sme_not_below", row.sme_reason, lang);
+        break;
+    }
+    line.high_end = flag(row.high_end);
+    line.industry = row.high_end_unknown ? e.high_end_industry.value_or("") : row.high_end_entry;
+    out.push_back(std::move(line));
+  }
+  return out;
+}
+
 int exit_code(const Report& report, bool strict) {
   int code = 0;
   for (const auto& d : report.dossiers) {

@@ -31,6 +31,18 @@ struct DiagnosticLine {
   std::string message;
 };
 
+// How one roster row was classified (check --detail).
+struct RosterLine {
+  std::string label;  // enterprises[3] or roster.csv:14
+  std::string name;
+  int duplicate_of = 0;
+  std::string sme;        // "true", "false", or "" when undecided
+  std::string sme_basis;  // "declared", "size_standard", or ""
+  std::string sme_reason; // e.g. "software_it_services: employees 299 < 300"
+  std::string high_end;   // "true", "false", or ""
+  std::string industry;   // the taxonomy entry, or the unknown name
+};
+
 struct DossierReport {
   std::string file;
   std::string name;   // the zone's name, when it could be read
@@ -38,6 +50,7 @@ struct DossierReport {
   Verdict verdict = Verdict::invalid;
   std::vector<ResultLine> results;
   std::vector<DiagnosticLine> warnings, errors;
+  std::vector<RosterLine> roster;  // filled with --detail only
 };
 
 struct Report {
@@ -48,6 +61,7 @@ struct Report {
   std::string as_of;  // the evaluation date of every dossier, or empty when they differ
   std::vector<DossierReport> dossiers;
   std::array<int, 5> summary{};  // count per Verdict, in enum order
+  bool detail = false;           // the roster classification is included
 
   void add(DossierReport d);
 };
@@ -59,6 +73,9 @@ DossierReport report_invalid(const std::string& file, const std::string& name, c
 // A dossier evaluated against a rule set.
 DossierReport report_evaluated(const Dossier& dossier, const Facts& facts, const Evaluation& evaluation,
                                const Diagnostics& load_warnings, Lang lang, const Catalogue& cat);
+
+// How each roster row was classified, for check --detail.
+std::vector<RosterLine> roster_lines(const Facts& facts, Lang lang, const Catalogue& cat);
 
 // The worst verdict decides the exit code (README "Exit codes").
 int exit_code(const Report& report, bool strict);

@@ -89,6 +89,7 @@ class TextWriter {
            << res.required << "\n";
       if (!res.message.empty()) out_ << indent << res.message << "\n";
     }
+    if (r_.detail && !d.roster.empty()) roster(d);
     if (!d.warnings.empty()) {
       out_ << paint(kBold, tr("text.warnings")) << "\n";
       for (const auto& w : d.warnings) diagnostic(w, "text.warning", outcome_color(Outcome::review));
@@ -100,6 +101,27 @@ class TextWriter {
     const std::string v = std::string(verdict_name(d.verdict));
     out_ << paint(kBold, tr("text.verdict")) << " "
          << paint(verdict_color(d.verdict), tr("verdict." + v) + " (" + v + ")") << "\n";
+  }
+
+  // check --detail: one line per roster row, how it was classified.
+  void roster(const DossierReport& d) {
+    out_ << paint(kBold, tr("detail.heading")) << "\n";
+    std::size_t label_width = 0;
+    for (const auto& r : d.roster) label_width = std::max(label_width, display_width(r.label));
+    for (const auto& r : d.roster) {
+      out_ << "  " << pad(r.label, label_width) << "  " << r.name << "  ";
+      if (r.duplicate_of != 0) {
+        out_ << cat_.render("detail.duplicate", {{"row", std::to_string(r.duplicate_of)}}, r_.lang) << "\n";
+        continue;
+      }
+      std::string sme = r.sme.empty() ? tr("detail.undecided") : tr(r.sme == "true" ? "detail.sme" : "detail.not_sme");
+      if (!r.sme_basis.empty()) sme += " (" + tr("detail.basis." + r.sme_basis) + (r.sme_reason.empty() ? "" : ": " + r.sme_reason) + ")";
+      std::string high = r.high_end.empty() ? tr("detail.undecided")
+                         : r.high_end == "true" ? tr("detail.high_end") + " " + r.industry
+                         : r.industry.empty() ? tr("detail.not_high_end")
+                                              : cat_.render("detail.unknown_industry", {{"value", r.industry}}, r_.lang);
+      out_ << sme << "; " << high << "\n";
+    }
   }
 
   void summary() {

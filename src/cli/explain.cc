@@ -1,0 +1,56 @@
+// `ipzone explain RULE-ID`: the clause, the article's words, the check, the
+// parameters in force on --as-of (default today) and how each fact is computed.
+#include <iostream>
+
+#include "cli/commands.h"
+#include "cli/options.h"
+#include "report/explain.h"
+#include "util/edit_distance.h"
+
+namespace ipz::cli {
+
+namespace {
+
+struct ExplainOptions {
+  CommonOptions common;
+  std::string rule_id;
+};
+
+int run_explain(const ExplainOptions& opt) {
+  const Catalogue& cat = Catalogue::builtin();
+  const Lang lang = opt.common.language();
+  std::optional<RuleSet> rules = load_rules(opt.common, lang, cat);
+  if (!rules) return kExitInvalid;
+  std::vector<std::string> ids;
+  for (const Article& a : rules->articles)
+    for (const Rule& r : a.rules) {
+      if (r.id == opt.rule_id) {
+        write_explanation(r, *rules, opt.common.as_of.value_or(today()), lang, cat, std::cout);
+        return kExitOk;
+      }
+      ids.push_back(r.id);
+    }
+  auto near = closest_matches(opt.rule_id, ids, 1);
+  std::string known;
+  for (const auto& id : ids) known += (known.empty() ? "" : ", ") + id;
+  std::cerr << "ipzone explain: "
+            << cat.render("explain.unknown_rule",
+                          {{"id", opt.rule_id}, {"suggestion", near.empty() ? "-" : near.front()}, {"known", known}}, lang)
+            << "\n";
+  return kExitInvalid;
+}
+
+}  // namespace
+
+void add_explain(CLI::App& app, int& exit_code) {
+  auto opt = std::make_shared<ExplainOptions>();
+  CLI::App* cmd = app.add_subcommand(
+      "explain",
+      "Explain a rule: its clause and the article's words, the check in plain terms, the parameters in force on "
+      "--as-of (default: today) with the date each took effect, and how each fact it uses is computed.");
+  cmd->add_option("rule", opt->rule_id, "A rule id, e.g. art5.2.sme-share (see the README for the list)")->required();
+  add_common_options(*cmd, opt->common);
+  cmd->callback([opt, &exit_code] { exit_code = run_explain(*opt); });
+}
+
+}  // namespace ipz::cli
