@@ -54,11 +54,20 @@ std::vector<Input> expand_inputs(const std::vector<std::string>& args) {
   return out;
 }
 
+// A problem with a file as a whole (it does not exist, it is a folder ...).
+Diagnostic file_error(const std::string& path, std::string key, std::string arg = "file") {
+  Diagnostic d;
+  d.where.file = path;
+  d.key = std::move(key);
+  d.args.emplace_back(std::move(arg), path);
+  return d;
+}
+
 DossierReport check_one(const Input& input, const RuleSet& rules, const CheckOptions& opt, Lang lang,
                         const Catalogue& cat) {
   Diagnostics diags;
   if (!input.error_key.empty()) {
-    diags.push_back({Severity::error, {input.path, 0, 0}, input.error_key, {{"path", input.path}}});
+    diags.push_back(file_error(input.path, input.error_key, "path"));
     return report_invalid(input.path, "", diags, lang, cat);
   }
   std::string text;
@@ -67,8 +76,7 @@ DossierReport check_one(const Input& input, const RuleSet& rules, const CheckOpt
   } else {
     std::error_code ec;
     if (!fs::is_regular_file(input.path, ec)) {
-      diags.push_back({Severity::error, {input.path, 0, 0},
-                       fs::exists(input.path, ec) ? "file.not_a_file" : "file.not_found", {{"file", input.path}}});
+      diags.push_back(file_error(input.path, fs::exists(input.path, ec) ? "file.not_a_file" : "file.not_found"));
       return report_invalid(input.path, "", diags, lang, cat);
     }
     if (!read_file(input.path, text, diags)) return report_invalid(input.path, "", diags, lang, cat);

@@ -21,6 +21,9 @@ struct OperatorInfo {
   // (a share is compared with a percent, a count with a count, a date with years).
   std::string_view symbol;  // for the default "required" display
   std::string_view doc;
+  // The placeholders a leaf {fact: F, op: this} gives its rule's messages:
+  // "" is {F} itself, ".bound" is {F.bound}, and so on (rules/README.md).
+  std::vector<std::string_view> provides;
 };
 
 const std::vector<OperatorInfo>& operator_catalogue();

@@ -20,6 +20,7 @@ enum class Lang { zh, en };
 // A text in both languages of the report.
 struct Text {
   std::string zh, en;
+  Location where;  // where a rule file gives it (for rules lint)
   const std::string& in(Lang lang) const { return lang == Lang::en ? en : zh; }
   bool empty() const { return zh.empty() && en.empty(); }
 };

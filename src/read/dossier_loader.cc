@@ -192,8 +192,9 @@ void read_enterprises(FieldReader& r, const YamlNode& n, std::vector<Enterprise>
     SizeFigures size;
     bool has_size = false;
     if (auto sector = m.text("sector")) size.sector = sector, has_size = true;
-    for (auto [key, member] : {std::pair{"employees", &SizeFigures::employees},
-                               std::pair{"revenue_10k_yuan", &SizeFigures::revenue},
+    if (auto employees = m.count("employees")) size.employees = parse_number(std::to_string(*employees));
+    if (m.get("employees")) has_size = true;
+    for (auto [key, member] : {std::pair{"revenue_10k_yuan", &SizeFigures::revenue},
                                std::pair{"assets_10k_yuan", &SizeFigures::assets}}) {
       const YamlNode* v = m.get(key);
       if (!v) continue;
@@ -272,14 +273,21 @@ LoadedDossier load_dossier(std::string_view text, const std::string& file) {
   LoadedDossier out;
   YamlDocument doc = parse_yaml(text, file, out.diagnostics);
   if (!doc.ok) return out;
+  LoadedDossier loaded = load_dossier(doc.root, file);
+  loaded.diagnostics.insert(loaded.diagnostics.begin(), out.diagnostics.begin(), out.diagnostics.end());
+  return loaded;
+}
+
+LoadedDossier load_dossier(const YamlNode& root, const std::string& file) {
+  LoadedDossier out;
   FieldReader r(file, out.diagnostics);
-  if (!doc.root.is_map()) {
-    r.error(doc.root, "dossier.not_a_map", {{"found", std::string(describe_kind(doc.root))}});
+  if (!root.is_map()) {
+    r.error(root, "dossier.not_a_map", {{"found", std::string(describe_kind(root))}});
     return out;
   }
   Dossier d;
   d.file = file;
-  MapReader top(r, doc.root, "");
+  MapReader top(r, root, "");
   if (auto f = top.text("format", true); f && *f != kDossierFormat)
     r.error(*top.get("format"), "dossier.bad_format",
             {{"value", *f}, {"expected", std::string(kDossierFormat)}});
@@ -300,7 +308,7 @@ LoadedDossier load_dossier(std::string_view text, const std::string& file) {
     else out.diagnostics.back().where = r.at(*top.get("enterprises_file"));
   }
   if (!inline_roster && !d.enterprises_file && !top.get("enterprises_file"))
-    r.error(doc.root, "dossier.roster_required", {});
+    r.error(root, "dossier.roster_required", {});
   mark_duplicates(r, d.enterprises);
   if (const YamlNode* dec = top.get("declared")) d.declared = read_declared(r, *dec);
   top.finish();

@@ -9,6 +9,7 @@
 #include <string_view>
 
 #include "model/dossier.h"
+#include "read/yaml_tree.h"
 #include "util/diagnostic.h"
 
 namespace ipz {
@@ -21,7 +22,10 @@ struct LoadedDossier {
   Diagnostics diagnostics;         // errors and warnings, in file order
 };
 
-// Reads from text; file is the name used in messages.
+// Reads from text; file is the name used in messages (and the folder that
+// enterprises_file is relative to).
 LoadedDossier load_dossier(std::string_view text, const std::string& file);
+// Reads from a YAML tree already parsed (or built, as rule tests do).
+LoadedDossier load_dossier(const YamlNode& root, const std::string& file);
 
 }  // namespace ipz

@@ -84,8 +84,9 @@ class RowReader {
     diags_.push_back({Severity::error, {file_, cell.line, cell.column}, std::move(key), std::move(args)});
   }
   void bad(const CsvCell& cell, const std::string& header, std::string_view expected) {
-    error(cell, "roster.bad_cell",
-          {{"column", header}, {"value", cell.text}, {"expected", "\x01" + std::string(expected)}});
+    std::string what = "\x01";  // a catalogue entry, translated when shown
+    what += expected;
+    error(cell, "roster.bad_cell", {{"column", header}, {"value", cell.text}, {"expected", what}});
   }
   std::optional<long long> count(const CsvCell& cell, const std::string& header) {
     const std::string t = trim(cell.text);
@@ -191,7 +192,7 @@ void read_roster_csv(std::string_view text, const std::string& file, std::vector
       } else if (f == "sector") {
         if (!t.empty()) size.sector = t, has_size = true;
       } else if (f == "employees") {
-        if ((size.employees = rr.number(cell, header))) has_size = true;
+        if (auto n = rr.count(cell, header)) size.employees = parse_number(std::to_string(*n)), has_size = true;
       } else if (f == "revenue_10k_yuan") {
         if ((size.revenue = rr.number(cell, header))) has_size = true;
       } else if (f == "assets_10k_yuan") {
@@ -214,10 +215,13 @@ void read_roster_csv(std::string_view text, const std::string& file, std::vector
     e.invention_patents = invention.value_or(0);
     const long long parts = invention.value_or(0) + utility.value_or(0) + design.value_or(0);
     e.valid_patents = valid ? *valid : parts;
-    if (valid && (invention.value_or(0) > *valid || parts > *valid))
+    const std::string path = file + ":" + std::to_string(table->row_lines[r]);
+    if (valid && invention.value_or(0) > *valid)
+      diags.push_back({Severity::error, {file, table->row_lines[r], 1}, "dossier.invention_above_valid",
+                       {{"path", path}, {"invention", std::to_string(*invention)}, {"valid", std::to_string(*valid)}}});
+    else if (valid && parts > *valid)
       diags.push_back({Severity::error, {file, table->row_lines[r], 1}, "dossier.parts_above_valid",
-                       {{"path", file + ":" + std::to_string(table->row_lines[r])},
-                        {"parts", std::to_string(parts)}, {"valid", std::to_string(*valid)}}});
+                       {{"path", path}, {"parts", std::to_string(parts)}, {"valid", std::to_string(*valid)}}});
     roster.push_back(std::move(e));
   }
 }

@@ -86,6 +86,7 @@ class RuleReader {
 
   Text text(FieldReader& r, const YamlNode& n, const std::string& path, bool both_required) {
     Text t;
+    t.where = r.at(n);
     if (n.is_scalar()) {
       t.zh = t.en = n.text;
       if (both_required) r.error(n, "rules.needs_both_languages", {{"path", path}});
