@@ -4,6 +4,7 @@
 set(files "")
 foreach(dir IN LISTS DIRS)
   file(GLOB_RECURSE found RELATIVE "${SOURCE_DIR}" "${SOURCE_DIR}/${dir}/*")
+  list(FILTER found EXCLUDE REGEX "/tests/")  # rule tests stay on disk
   list(APPEND files ${found})
 endforeach()
 list(SORT files)

@@ -15,5 +15,6 @@ void add_check(CLI::App& app, int& exit_code);
 void add_explain(CLI::App& app, int& exit_code);
 void add_init(CLI::App& app, int& exit_code);
 void add_schema(CLI::App& app, int& exit_code);
+void add_rules(CLI::App& app, int& exit_code);
 
 }  // namespace ipz::cli

@@ -24,3 +24,11 @@ void write_json(const Report& report, std::ostream& out);
 std::string json_string(std::string_view s);
 
 }  // namespace ipz
+
+namespace ipz {
+
+// A string with &, <, >, " and ' escaped for XML (control characters other
+// than tab and newline dropped: XML 1.0 cannot carry them).
+std::string xml_escape(std::string_view s);
+
+}  // namespace ipz

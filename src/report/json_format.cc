@@ -74,7 +74,14 @@ void write_json(const Report& report, std::ostream& out) {
       out << (j == 0 ? "\n" : ",\n");
       out << "        {\"id\": " << json_string(r.id) << ", \"clause\": " << json_string(r.clause)
           << ", \"outcome\": " << json_string(outcome_name(r.outcome)) << ", \"actual\": " << json_string(r.actual)
-          << ", \"required\": " << json_string(r.required) << ", \"message\": " << json_string(r.message) << "}";
+          << ", \"required\": " << json_string(r.required) << ", \"message\": " << json_string(r.message)
+          << ", \"parameters\": [";
+      for (std::size_t k = 0; k < r.parameters.size(); ++k) {
+        const auto& p = r.parameters[k];
+        out << (k ? ", " : "") << "{\"name\": " << json_string(p.name) << ", \"value\": " << json_string(p.value)
+            << ", \"since\": " << json_string(p.since) << ", \"source\": " << json_string(p.source) << "}";
+      }
+      out << "]}";
     }
     out << (d.results.empty() ? "],\n" : "\n      ],\n");
     out << "      \"warnings\": ";

@@ -105,6 +105,13 @@ DossierReport report_evaluated(const Dossier& dossier, const Facts& facts, const
     auto m = rule.messages.find(r.outcome);
     line.message = m != rule.messages.end() ? cat.fill(m->second.in(lang), args, lang)
                                             : cat.render("outcome.missing_message", args, lang);
+    for (const ParameterUse& use : r.parameters) {
+      ResultLine::ParameterLine pl{use.parameter->name, use.value->value.text, format_date(use.value->since),
+                                   use.value->source};
+      bool seen = false;
+      for (const auto& q : line.parameters) seen = seen || q.name == pl.name;
+      if (!seen) line.parameters.push_back(std::move(pl));
+    }
     for (const Text* note : r.notes) line.message += cat.get("text.note_separator", lang) + cat.fill(note->in(lang), args, lang);
     out.results.push_back(std::move(line));
   }

@@ -23,6 +23,10 @@ struct ResultLine {
   std::string article, article_title, title;
   Outcome outcome = Outcome::pass;
   std::string actual, required, message;
+  struct ParameterLine {
+    std::string name, value, since, source;
+  };
+  std::vector<ParameterLine> parameters;  // the values in force that the rule used
 };
 
 struct DiagnosticLine {

@@ -11,6 +11,7 @@ namespace {
 
 const char* kReset = "\033[0m";
 const char* kBold = "\033[1m";
+const char* kDim = "\033[2m";
 
 const char* outcome_color(Outcome o) {
   switch (o) {
@@ -86,7 +87,11 @@ class TextWriter {
       out_ << "  " << paint(outcome_color(res.outcome), tr(key + ".mark") + " " + pad(tr(key), label_width)) << "  "
            << pad(res.clause_shown, clause_width) << "  " << res.title << "\n";
       out_ << indent << tr("text.actual") << " " << res.actual << "  |  " << tr("text.required") << " "
-           << res.required << "\n";
+           << res.required;
+      for (const auto& p : res.parameters)
+        out_ << "  " << paint(kDim, cat_.render("text.parameter", {{"name", p.name}, {"value", p.value},
+                                                                   {"since", p.since}, {"source", p.source}}, r_.lang));
+      out_ << "\n";
       if (!res.message.empty()) out_ << indent << res.message << "\n";
     }
     if (r_.detail && !d.roster.empty()) roster(d);

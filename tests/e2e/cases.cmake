@@ -512,3 +512,28 @@ add_test(NAME "schema: examples and templates validate with python3-jsonschema"
           format/template.zh.yaml format/template.en.yaml tests/rosters/csv-ok.yaml
   WORKING_DIRECTORY "${CMAKE_SOURCE_DIR}")
 set_tests_properties("schema: examples and templates validate with python3-jsonschema" PROPERTIES SKIP_RETURN_CODE 77)
+
+# --- rules that can be changed safely: list, lint, test, diff, doc --------------------------------
+
+ipzone_e2e(NAME "rules list: every rule with its clause" EXIT 0
+  ARGS rules list --lang en
+  EXPECT "art5\\.2\\.sme-share +Art\\. 5\\(2\\) +Share of SMEs" "art13\\.funds-ban +Art\\. 13")
+ipzone_e2e(NAME "rules lint: the shipped rule set is clean" EXIT 0
+  ARGS rules lint --lang en rules/recognition
+  EXPECT "rule set recognition \\(rules/recognition\\): 0 errors, 0 warnings")
+ipzone_e2e(NAME "rules test: the shipped rule set passes its own cases" EXIT 0
+  ARGS rules test --lang en rules/recognition
+  EXPECT "^[0-9]+ passed, 0 failed$")
+ipzone_e2e(NAME "rules test --format junit: a testsuite per file, no failures" EXIT 0
+  ARGS rules test --format junit rules/recognition
+  EXPECT "<testsuites name=\"ipzone rules test\" tests=\"[0-9]+\" failures=\"0\">"
+         "<testcase classname=\"recognition\" name=\"Art\\. 5\\(2\\) 70 enterprises pass\"")
+# The committed rule document must match the rule files (regenerate: ipzone rules doc > rules/recognition/README.md).
+add_test(NAME "e2e: rules doc: rules/recognition/README.md is up to date"
+  COMMAND bash -c "\"$1\" rules doc rules/recognition | diff -u rules/recognition/README.md - && echo up to date" _ "$<TARGET_FILE:ipzone>"
+  WORKING_DIRECTORY "${CMAKE_SOURCE_DIR}")
+foreach(scenario threshold-moved second-date misspelled-key broken-placeholder rule-deleted dates-unsorted wrong-types)
+  add_test(NAME "e2e: rules changed (${scenario}): lint, test, diff and check see it"
+    COMMAND bash "${CMAKE_CURRENT_SOURCE_DIR}/e2e/rules_change.sh" "$<TARGET_FILE:ipzone>" ${scenario}
+    WORKING_DIRECTORY "${CMAKE_SOURCE_DIR}")
+endforeach()

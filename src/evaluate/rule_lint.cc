@@ -1,0 +1,69 @@
+// Rule set lint (see rule_lint.h).
+#include "evaluate/rule_lint.h"
+
+#include <set>
+
+#include "model/operators.h"
+#include "report/catalogue.h"
+#include "util/edit_distance.h"
+
+namespace ipz {
+
+namespace {
+
+// The placeholders a condition makes available to its rule's texts.
+void provided(const Condition& c, const RuleSet& rules, std::set<std::string>& names, std::set<std::string>& params,
+              std::set<std::string>& tables) {
+  if (c.kind != Condition::Kind::leaf) {
+    for (const auto& child : c.children) provided(child, rules, names, params, tables);
+    return;
+  }
+  if (const OperatorInfo* op = find_operator(c.op))
+    for (auto suffix : op->provides) names.insert(c.fact + std::string(suffix));
+  if (c.operand.kind == Operand::Kind::parameter) {
+    params.insert(c.operand.name);
+    names.insert(c.operand.name);
+    names.insert(c.operand.name + ".since");
+  }
+  if (c.operand.kind == Operand::Kind::table) tables.insert(c.operand.name);
+}
+
+void check_text(const Text& t, const std::set<std::string>& names, const Rule& rule, std::string_view what,
+                Diagnostics& out) {
+  for (const std::string* s : {&t.zh, &t.en}) {
+    for (const auto& p : placeholders(*s)) {
+      if (names.count(p)) continue;
+      std::vector<std::string> known(names.begin(), names.end());
+      auto near = closest_matches(p, known, 1);
+      out.push_back({Severity::error, t.where.line > 0 ? t.where : rule.where, "lint.unknown_placeholder",
+                     {{"name", "{" + p + "}"}, {"rule", rule.id}, {"what", std::string(what)},
+                      {"suggestion", near.empty() ? "-" : near.front()}}});
+    }
+  }
+}
+
+}  // namespace
+
+Diagnostics lint_rule_set(const RuleSet& rules) {
+  Diagnostics out;
+  std::set<std::string> used_params, used_tables;
+  if (!rules.taxonomy.empty()) used_tables.insert(rules.taxonomy);
+  for (const Article& a : rules.articles) {
+    for (const Rule& rule : a.rules) {
+      std::set<std::string> names = {"as_of", "failed", "missing"};
+      provided(rule.check, rules, names, used_params, used_tables);
+      if (rule.review_when) provided(*rule.review_when, rules, names, used_params, used_tables);
+      for (const Note& n : rule.notes) provided(n.when, rules, names, used_params, used_tables);
+      check_text(rule.actual, names, rule, "actual", out);
+      check_text(rule.required, names, rule, "required", out);
+      for (const auto& [outcome, text] : rule.messages) check_text(text, names, rule, "messages", out);
+      for (const Note& n : rule.notes) check_text(n.text, names, rule, "notes", out);
+      if (rule.text.empty()) out.push_back({Severity::error, rule.where, "lint.no_text", {{"rule", rule.id}}});
+    }
+  }
+  for (const auto& [name, p] : rules.parameters)
+    if (!used_params.count(name)) out.push_back({Severity::warning, p.where, "lint.unused_parameter", {{"name", name}}});
+  return out;
+}
+
+}  // namespace ipz
