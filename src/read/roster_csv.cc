@@ -33,7 +33,8 @@ const RosterColumns& roster_columns() {
     RosterColumns out;
     Diagnostics diags;
     const std::string file = "format/roster-columns.yaml";
-    YamlDocument doc = parse_yaml(embedded_file(file), file, diags);
+    YamlDocument doc;
+    doc.ok = embedded_tree(file, doc.root);
     if (!doc.ok) return out;
     FieldReader r(file, diags);
     MapReader m(r, doc.root, "");

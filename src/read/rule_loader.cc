@@ -23,7 +23,10 @@ std::vector<RuleFile> embedded_rule_files(const std::string& set_name) {
     if (f.path.substr(0, prefix.size()) != prefix) continue;
     std::string rel(f.path.substr(prefix.size()));
     if (rel.rfind("tests/", 0) == 0 || !rel.ends_with(".yaml")) continue;
-    out.push_back({rel, std::string(f.path), std::string(f.data)});
+    RuleFile file{rel, std::string(f.path), std::string(f.data), std::nullopt};
+    YamlNode tree;
+    if (embedded_tree(f.path, tree)) file.tree = std::move(tree);
+    out.push_back(std::move(file));
   }
   return out;
 }
@@ -470,7 +473,9 @@ LoadedRules load_rule_set(const std::vector<RuleFile>& files, const std::string&
   RuleReader reader(rules, out.diagnostics);
   bool have_ruleset = false;
   for (const RuleFile& f : files) {
-    YamlDocument doc = parse_yaml(f.text, f.shown, out.diagnostics);
+    YamlDocument doc;
+    if (f.tree) doc = {true, *f.tree};
+    else doc = parse_yaml(f.text, f.shown, out.diagnostics);
     if (!doc.ok) continue;
     FieldReader r(f.shown, out.diagnostics);
     const std::string& rel = f.relative;

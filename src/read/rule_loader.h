@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "model/rule_set.h"
+#include "read/yaml_tree.h"
 #include "util/diagnostic.h"
 
 namespace ipz {
@@ -20,6 +21,9 @@ struct RuleFile {
   std::string relative;  // "articles/05.yaml"
   std::string shown;     // "rules/recognition/articles/05.yaml"
   std::string text;
+  // The text as parsed at build time (embedded sets): used instead of parsing
+  // text again. Whoever changes text must reset tree.
+  std::optional<YamlNode> tree = std::nullopt;
 };
 
 struct LoadedRules {

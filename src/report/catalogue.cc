@@ -8,14 +8,18 @@
 namespace ipz {
 
 Catalogue Catalogue::parse(std::string_view text, const std::string& file, Diagnostics& diags) {
-  Catalogue c;
   YamlDocument doc = parse_yaml(text, file, diags);
-  if (!doc.ok) return c;
+  if (!doc.ok) return Catalogue{};
+  return from_tree(doc.root, file, diags);
+}
+
+Catalogue Catalogue::from_tree(const YamlNode& root, const std::string& file, Diagnostics& diags) {
+  Catalogue c;
   FieldReader r(file, diags);
-  if (!r.expect_map(doc.root, "/")) return c;
-  for (std::size_t i = 0; i < doc.root.keys.size(); ++i) {
-    const std::string& key = doc.root.keys[i].text;
-    MapReader m(r, doc.root.items[i], key);
+  if (!r.expect_map(root, "/")) return c;
+  for (std::size_t i = 0; i < root.keys.size(); ++i) {
+    const std::string& key = root.keys[i].text;
+    MapReader m(r, root.items[i], key);
     Text t;
     t.zh = m.text("zh", true).value_or("");
     t.en = m.text("en", true).value_or("");
@@ -27,8 +31,19 @@ Catalogue Catalogue::parse(std::string_view text, const std::string& file, Diagn
 
 const Catalogue& Catalogue::builtin() {
   static const Catalogue c = [] {
-    Diagnostics ignored;  // a unit test holds the shipped catalogue free of errors
-    return parse(embedded_file("rules/messages.yaml"), "rules/messages.yaml", ignored);
+    // rules/messages.yaml, and any rules/messages-*.yaml beside it (one per
+    // part of the tool); a unit test holds them free of errors and overlaps.
+    Catalogue all;
+    for (const EmbeddedFile& f : embedded_files()) {
+      if (!f.path.starts_with("rules/messages") || !f.path.ends_with(".yaml") || f.path.find('/', 6) != std::string_view::npos)
+        continue;
+      Diagnostics ignored;
+      YamlNode tree;
+      Catalogue part = embedded_tree(f.path, tree) ? from_tree(tree, std::string(f.path), ignored)
+                                                   : parse(f.data, std::string(f.path), ignored);
+      all.texts_.merge(part.texts_);
+    }
+    return all;
   }();
   return c;
 }

@@ -9,6 +9,7 @@
 #include <string_view>
 
 #include "model/rule_set.h"
+#include "read/yaml_tree.h"
 #include "util/diagnostic.h"
 
 namespace ipz {
@@ -19,6 +20,7 @@ class Catalogue {
   static const Catalogue& builtin();
   // Parses a catalogue file; problems go to diags.
   static Catalogue parse(std::string_view text, const std::string& file, Diagnostics& diags);
+  static Catalogue from_tree(const YamlNode& root, const std::string& file, Diagnostics& diags);
 
   bool has(std::string_view key) const { return texts_.find(key) != texts_.end(); }
   // The text of key in lang; the key itself when the catalogue lacks it.
