@@ -21,7 +21,8 @@ bool CommonOptions::use_color() const {
   return isatty(STDOUT_FILENO) != 0;
 }
 
-void add_common_options(CLI::App& cmd, CommonOptions& opt) {
+void add_common_options(CLI::App& cmd, CommonOptions& opt, const std::vector<std::string>& formats,
+                        const std::string& format_help) {
   cmd.add_option("--rules", opt.rules_dir, "A rule set folder to use instead of the built-in recognition rules")
       ->check(CLI::ExistingDirectory);
   cmd.add_option_function<std::string>(
@@ -35,8 +36,7 @@ void add_common_options(CLI::App& cmd, CommonOptions& opt) {
       ->type_name("DATE");
   cmd.add_option("--lang", opt.lang, "Language of the report: zh (default) or en")
       ->check(CLI::IsMember({"zh", "en"}));
-  cmd.add_option("--format", opt.format, "Output format: text (default) or json")
-      ->check(CLI::IsMember({"text", "json"}));
+  cmd.add_option("--format", opt.format, format_help)->check(CLI::IsMember(formats));
   cmd.add_option("--color", opt.color, "Colour the text output: auto (default: on a terminal, unless NO_COLOR is set), always, never")
       ->check(CLI::IsMember({"auto", "always", "never"}));
 }

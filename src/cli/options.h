@@ -24,7 +24,10 @@ struct CommonOptions {
   bool use_color() const;
 };
 
-void add_common_options(CLI::App& cmd, CommonOptions& opt);
+// Adds --rules, --as-of, --lang, --color and --format; formats lists the
+// output formats the command offers (the first is the default).
+void add_common_options(CLI::App& cmd, CommonOptions& opt, const std::vector<std::string>& formats = {"text", "json"},
+                        const std::string& format_help = "Output format: text (default) or json");
 
 // The rule set named by the options; prints its errors (with file:line:column)
 // to standard error and returns nullopt when it cannot be used.

@@ -3,6 +3,7 @@
 // facts -> evaluation -> a DossierReport in the user's language.
 #pragma once
 
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -22,8 +23,13 @@ struct Input {
   std::string error_key;
 };
 
-// Files as given; folders become their *.yaml and *.yml files, sorted.
-std::vector<Input> expand_inputs(const std::vector<std::string>& args);
+// Files as given; folders become their *.yaml and *.yml files, sorted (with
+// recursive, those of their subfolders too, sorted by path).
+std::vector<Input> expand_inputs(const std::vector<std::string>& args, bool recursive = false);
+
+// The paths listed in a file (one a line; blank lines skipped; "-" reads
+// standard input), for --files-from; false when it cannot be read.
+bool read_path_list(const std::string& file, std::vector<std::string>& out);
 
 // A dossier read and loaded, or the reasons it could not be.
 struct LoadedInput {
@@ -42,5 +48,13 @@ struct EvaluateOptions {
 // The report of one loaded input under a rule set.
 DossierReport judge(const LoadedInput& input, const RuleSet& rules, const EvaluateOptions& opt, Lang lang,
                     const Catalogue& cat);
+
+// Runs work on each input on `jobs` threads and hands the reports to sink in
+// input order, each as soon as it and all before it are done. At most a few
+// reports per thread wait for their turn, so memory does not grow with the
+// number of inputs. With jobs <= 1 everything runs on the calling thread.
+void for_each_in_order(const std::vector<Input>& inputs, int jobs,
+                       const std::function<DossierReport(const Input&)>& work,
+                       const std::function<void(DossierReport&&)>& sink);
 
 }  // namespace ipz::cli

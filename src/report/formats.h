@@ -1,34 +1,49 @@
-// The output formats of a Report. Each renders the same object; none of them
-// decides anything.
+// The output formats. Each is a ReportWriter: it is told the run's header,
+// then each dossier's report as it is ready (in input order), then the
+// totals; it renders and decides nothing. text and markdown are for people,
+// json, ndjson, csv and junit for programs (README "Output formats").
 #pragma once
 
+#include <memory>
 #include <ostream>
+#include <string>
+#include <string_view>
 
 #include "report/catalogue.h"
 #include "report/report.h"
 
 namespace ipz {
 
-struct TextStyle {
-  bool color = false;
+struct OutputOptions {
+  std::string format = "text";  // text | json | ndjson | csv | junit | markdown
+  bool color = false;           // text: paint outcomes
+  bool quiet = false;           // the summary only
+  bool csv_detail = false;      // csv: one row per dossier and rule
+  bool excel = false;           // csv: start with the UTF-8 byte-order mark Excel needs
 };
 
-// For people: grouped by article, one line per criterion, then warnings and
-// errors, then the verdict; a summary when there are several dossiers.
-void write_text(const Report& report, const Catalogue& cat, const TextStyle& style, std::ostream& out);
+class ReportWriter {
+ public:
+  virtual ~ReportWriter() = default;
+  virtual void begin(const Report& run) = 0;
+  virtual void dossier(const DossierReport& d) = 0;
+  // run.summary and run.as_of now count every dossier.
+  virtual void end(const Report& run) = 0;
+};
 
-// For scripts: the JSON contract documented in README "JSON output".
+std::unique_ptr<ReportWriter> make_writer(const OutputOptions& opt, const Catalogue& cat, std::ostream& out);
+
+// The whole of a Report kept in memory, through a writer (tests, small runs).
+void write_report(const Report& report, const OutputOptions& opt, const Catalogue& cat, std::ostream& out);
+void write_text(const Report& report, const Catalogue& cat, bool color, std::ostream& out);
 void write_json(const Report& report, std::ostream& out);
 
 // A string as a JSON string literal (UTF-8 kept, control characters escaped).
 std::string json_string(std::string_view s);
-
-}  // namespace ipz
-
-namespace ipz {
-
 // A string with &, <, >, " and ' escaped for XML (control characters other
-// than tab and newline dropped: XML 1.0 cannot carry them).
+// than tab, newline and return dropped: XML 1.0 cannot carry them).
 std::string xml_escape(std::string_view s);
+// A CSV field, quoted when it holds a comma, a quote or a line break (RFC 4180).
+std::string csv_field(std::string_view s);
 
 }  // namespace ipz

@@ -1,8 +1,9 @@
-// The JSON output (README "JSON output"): pretty-printed, one result or
-// diagnostic object per line so that a line-oriented tool can read it too.
+// The JSON output (README "JSON output"), pretty-printed with one result or
+// diagnostic object per line so that a line-oriented tool can read it too;
+// and NDJSON: one dossier per line, compact, written as each is ready.
 #include <string>
 
-#include "report/formats.h"
+#include "report/writers.h"
 
 namespace ipz {
 
@@ -34,79 +35,118 @@ std::string json_string(std::string_view s) {
 
 namespace {
 
-std::string json_date_or_null(const std::string& s) { return s.empty() ? "null" : json_string(s); }
+std::string date_or_null(const std::string& s) { return s.empty() ? "null" : json_string(s); }
 
-void write_diagnostics(const std::vector<DiagnosticLine>& list, std::ostream& out) {
-  if (list.empty()) {
-    out << "[]";
-    return;
+class JsonWriter : public ReportWriter {
+ public:
+  JsonWriter(const OutputOptions& opt, std::ostream& out, bool one_per_line)
+      : quiet_(opt.quiet), ndjson_(one_per_line), out_(out) {
+    // Pretty JSON indents; NDJSON puts a dossier on one line.
+    nl_ = ndjson_ ? "" : "\n";
+    ind_ = ndjson_ ? "" : "      ";
+    item_ = ndjson_ ? "" : "        ";
+    sep_ = ndjson_ ? ", " : ",\n";
   }
-  out << "[\n";
-  for (std::size_t i = 0; i < list.size(); ++i) {
-    const auto& d = list[i];
-    out << "        {\"file\": " << json_string(d.file) << ", \"line\": " << d.line << ", \"column\": " << d.column
-        << ", \"message\": " << json_string(d.message) << "}" << (i + 1 < list.size() ? ",\n" : "\n");
+
+  void begin(const Report& run) override {
+    detail_ = run.detail;
+    if (ndjson_) return;
+    out_ << "{\n  \"tool\": " << json_string(run.tool) << ",\n  \"version\": " << json_string(run.version)
+         << ",\n  \"rule_set\": {\"name\": " << json_string(run.rule_set)
+         << ", \"version\": " << json_string(run.rule_set_version) << "},\n  \"dossiers\": [";
   }
-  out << "      ]";
-}
 
-}  // namespace
-
-void write_json(const Report& report, std::ostream& out) {
-  out << "{\n";
-  out << "  \"tool\": " << json_string(report.tool) << ",\n";
-  out << "  \"version\": " << json_string(report.version) << ",\n";
-  out << "  \"rule_set\": {\"name\": " << json_string(report.rule_set)
-      << ", \"version\": " << json_string(report.rule_set_version) << "},\n";
-  out << "  \"as_of\": " << json_date_or_null(report.as_of) << ",\n";
-  out << "  \"dossiers\": [";
-  for (std::size_t i = 0; i < report.dossiers.size(); ++i) {
-    const DossierReport& d = report.dossiers[i];
-    out << (i == 0 ? "\n" : ",\n");
-    out << "    {\n";
-    out << "      \"file\": " << json_string(d.file) << ",\n";
-    out << "      \"name\": " << json_string(d.name) << ",\n";
-    out << "      \"as_of\": " << json_date_or_null(d.as_of) << ",\n";
-    out << "      \"verdict\": " << json_string(verdict_name(d.verdict)) << ",\n";
-    out << "      \"results\": [";
+  void dossier(const DossierReport& d) override {
+    if (quiet_) return;
+    std::string& o = buf_;
+    o.clear();
+    if (!ndjson_) o += first_ ? "\n    {\n" : ",\n    {\n";
+    else o += "{";
+    first_ = false;
+    field("file", json_string(d.file), false);
+    field("name", json_string(d.name), true);
+    field("as_of", date_or_null(d.as_of), true);
+    field("verdict", json_string(verdict_name(d.verdict)), true);
+    o += sep_ + ind_ + "\"results\": [";
     for (std::size_t j = 0; j < d.results.size(); ++j) {
       const ResultLine& r = d.results[j];
-      out << (j == 0 ? "\n" : ",\n");
-      out << "        {\"id\": " << json_string(r.id) << ", \"clause\": " << json_string(r.clause)
-          << ", \"outcome\": " << json_string(outcome_name(r.outcome)) << ", \"actual\": " << json_string(r.actual)
-          << ", \"required\": " << json_string(r.required) << ", \"message\": " << json_string(r.message)
-          << ", \"parameters\": [";
+      o += (j == 0 ? nl_ : "," + nl_) + item_;
+      o += "{\"id\": " + json_string(r.id) + ", \"clause\": " + json_string(r.clause) +
+           ", \"outcome\": " + json_string(outcome_name(r.outcome)) + ", \"actual\": " + json_string(r.actual) +
+           ", \"required\": " + json_string(r.required) + ", \"message\": " + json_string(r.message) +
+           ", \"parameters\": [";
       for (std::size_t k = 0; k < r.parameters.size(); ++k) {
         const auto& p = r.parameters[k];
-        out << (k ? ", " : "") << "{\"name\": " << json_string(p.name) << ", \"value\": " << json_string(p.value)
-            << ", \"since\": " << json_string(p.since) << ", \"source\": " << json_string(p.source) << "}";
+        o += (k ? ", " : "") + std::string("{\"name\": ") + json_string(p.name) + ", \"value\": " +
+             json_string(p.value) + ", \"since\": " + json_string(p.since) + ", \"source\": " + json_string(p.source) +
+             "}";
       }
-      out << "]}";
+      o += "]}";
     }
-    out << (d.results.empty() ? "],\n" : "\n      ],\n");
-    out << "      \"warnings\": ";
-    write_diagnostics(d.warnings, out);
-    out << ",\n      \"errors\": ";
-    write_diagnostics(d.errors, out);
-    if (report.detail) {
-      out << ",\n      \"roster\": [";
+    o += d.results.empty() ? "]" : nl_ + ind_ + "]";
+    diagnostics("warnings", d.warnings);
+    diagnostics("errors", d.errors);
+    if (!d.roster.empty() || detail_) {
+      o += sep_ + ind_ + "\"roster\": [";
       for (std::size_t j = 0; j < d.roster.size(); ++j) {
         const RosterLine& r = d.roster[j];
         auto flag = [](const std::string& b) { return b.empty() ? std::string("null") : b; };
-        out << (j == 0 ? "\n" : ",\n") << "        {\"row\": " << json_string(r.label) << ", \"name\": " << json_string(r.name)
-            << ", \"duplicate_of\": " << r.duplicate_of << ", \"sme\": " << flag(r.sme)
-            << ", \"sme_basis\": " << json_string(r.sme_basis) << ", \"sme_reason\": " << json_string(r.sme_reason)
-            << ", \"high_end\": " << flag(r.high_end) << ", \"industry\": " << json_string(r.industry) << "}";
+        o += (j == 0 ? nl_ : "," + nl_) + item_ + "{\"row\": " + json_string(r.label) +
+             ", \"name\": " + json_string(r.name) + ", \"duplicate_of\": " + std::to_string(r.duplicate_of) +
+             ", \"sme\": " + flag(r.sme) + ", \"sme_basis\": " + json_string(r.sme_basis) +
+             ", \"sme_reason\": " + json_string(r.sme_reason) + ", \"high_end\": " + flag(r.high_end) +
+             ", \"industry\": " + json_string(r.industry) + "}";
       }
-      out << (d.roster.empty() ? "]" : "\n      ]");
+      o += d.roster.empty() ? "]" : nl_ + ind_ + "]";
     }
-    out << "\n    }";
+    o += ndjson_ ? "}\n" : "\n    }";
+    out_ << o;
+    if (ndjson_) out_.flush();  // a line as soon as it is ready, for a pipe
   }
-  out << (report.dossiers.empty() ? "],\n" : "\n  ],\n");
-  out << "  \"summary\": {";
-  for (std::size_t v = 0; v < report.summary.size(); ++v)
-    out << (v ? ", " : "") << json_string(verdict_name(static_cast<Verdict>(v))) << ": " << report.summary[v];
-  out << "}\n}\n";
+
+  void end(const Report& run) override {
+    if (ndjson_) {
+      if (quiet_) out_ << "{\"summary\": " << summary(run) << "}\n";
+      return;
+    }
+    out_ << (first_ ? "],\n" : "\n  ],\n") << "  \"as_of\": " << date_or_null(run.as_of) << ",\n  \"summary\": "
+         << summary(run) << "\n}\n";
+  }
+
+ private:
+  void field(const char* name, const std::string& value, bool comma) {
+    if (comma) buf_ += sep_;
+    buf_ += ind_ + "\"" + name + "\": " + value;
+  }
+  void diagnostics(const char* name, const std::vector<DiagnosticLine>& list) {
+    buf_ += sep_ + ind_ + "\"" + name + "\": [";
+    for (std::size_t i = 0; i < list.size(); ++i) {
+      const auto& d = list[i];
+      buf_ += (i == 0 ? nl_ : "," + nl_) + item_ + "{\"file\": " + json_string(d.file) +
+              ", \"line\": " + std::to_string(d.line) + ", \"column\": " + std::to_string(d.column) +
+              ", \"message\": " + json_string(d.message) + "}";
+    }
+    buf_ += list.empty() ? "]" : nl_ + ind_ + "]";
+  }
+  static std::string summary(const Report& run) {
+    std::string s = "{";
+    for (std::size_t v = 0; v < run.summary.size(); ++v)
+      s += (v ? ", " : "") + json_string(verdict_name(static_cast<Verdict>(v))) + ": " + std::to_string(run.summary[v]);
+    return s + "}";
+  }
+
+  bool quiet_, ndjson_;
+  bool detail_ = false;
+  std::ostream& out_;
+  std::string nl_, ind_, item_, sep_;
+  std::string buf_;
+  bool first_ = true;
+};
+
+}  // namespace
+
+std::unique_ptr<ReportWriter> make_json_writer(const OutputOptions& opt, std::ostream& out, bool one_per_line) {
+  return std::make_unique<JsonWriter>(opt, out, one_per_line);
 }
 
 }  // namespace ipz

@@ -5,10 +5,14 @@
 
 namespace ipz {
 
-void Report::add(DossierReport d) {
+void Report::count(const DossierReport& d) {
   summary[static_cast<std::size_t>(d.verdict)]++;
-  if (dossiers.empty()) as_of = d.as_of;
+  if (counted++ == 0) as_of = d.as_of;
   else if (as_of != d.as_of) as_of.clear();
+}
+
+void Report::add(DossierReport d) {
+  count(d);
   dossiers.push_back(std::move(d));
 }
 
@@ -73,6 +77,15 @@ DossierReport report_evaluated(const Dossier& dossier, const Facts& facts, const
   out.name = dossier.zone.name;
   out.as_of = format_date(facts.as_of);
   out.verdict = evaluation.verdict;
+  auto figure = [&](std::string_view name) {
+    const FactValue* f = facts.get(name);
+    if (!f || !f->known) return std::string();
+    if (f->type != FactType::share) return std::to_string(f->count);
+    return f->total == 0 ? std::string("0") : std::to_string(f->count * 1000 / f->total / 10) + "." +
+                                                  std::to_string(f->count * 1000 / f->total % 10);
+  };
+  out.figures = {figure("enterprise_count"), figure("sme_count"), figure("high_end_count"), figure("sme_share"),
+                 figure("high_end_share"), figure("valid_patents"), figure("invention_patents")};
   split(load_warnings, out, lang, cat);
   split(facts.warnings, out, lang, cat);
   split(evaluation.diagnostics, out, lang, cat);
@@ -148,18 +161,15 @@ std::vector<RosterLine> roster_lines(const Facts& facts, Lang lang, const Catalo
   return out;
 }
 
+int exit_code(const Report& report, Verdict fail_on) {
+  if (report.summary[static_cast<std::size_t>(Verdict::invalid)] > 0) return 2;
+  for (std::size_t v = static_cast<std::size_t>(fail_on); v < static_cast<std::size_t>(Verdict::invalid); ++v)
+    if (report.summary[v] > 0) return 1;
+  return 0;
+}
+
 int exit_code(const Report& report, bool strict) {
-  int code = 0;
-  for (const auto& d : report.dossiers) {
-    switch (d.verdict) {
-      case Verdict::eligible: break;
-      case Verdict::needs_review: code = std::max(code, strict ? 1 : 0); break;
-      case Verdict::incomplete:
-      case Verdict::ineligible: code = std::max(code, 1); break;
-      case Verdict::invalid: code = 2; break;
-    }
-  }
-  return code;
+  return exit_code(report, strict ? Verdict::needs_review : Verdict::incomplete);
 }
 
 }  // namespace ipz

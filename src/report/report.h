@@ -55,8 +55,16 @@ struct DossierReport {
   std::vector<ResultLine> results;
   std::vector<DiagnosticLine> warnings, errors;
   std::vector<RosterLine> roster;  // filled with --detail only
+  struct {
+    std::string enterprises, sme, high_end, sme_share, high_end_share, valid_patents, invention_patents;
+  } figures;  // key figures for one-line outputs (CSV, Markdown); empty when not evaluated
 };
 
+// A whole run: what every output starts with (tool, rule set, language),
+// and, as dossiers are counted, the summary it ends with. The dossiers
+// themselves stream through a ReportWriter (report/formats.h) one by one,
+// so that a run over 10,000 dossiers holds one of them at a time; `dossiers`
+// is filled only by callers that want them all (tests, small runs).
 struct Report {
   Lang lang = Lang::zh;
   std::string tool = "ipzone";
@@ -65,8 +73,12 @@ struct Report {
   std::string as_of;  // the evaluation date of every dossier, or empty when they differ
   std::vector<DossierReport> dossiers;
   std::array<int, 5> summary{};  // count per Verdict, in enum order
+  int counted = 0;               // dossiers counted so far
   bool detail = false;           // the roster classification is included
 
+  // Counts a dossier into the summary (and the common as_of).
+  void count(const DossierReport& d);
+  // Counts it and keeps it.
   void add(DossierReport d);
 };
 
@@ -81,7 +93,11 @@ DossierReport report_evaluated(const Dossier& dossier, const Facts& facts, const
 // How each roster row was classified, for check --detail.
 std::vector<RosterLine> roster_lines(const Facts& facts, Lang lang, const Catalogue& cat);
 
-// The worst verdict decides the exit code (README "Exit codes").
+// The worst verdict decides the exit code (README "Exit codes"): 2 for any
+// invalid dossier; 1 for any verdict at or beyond fail_on (ineligible,
+// incomplete -- the default -- or needs-review); else 0.
+int exit_code(const Report& report, Verdict fail_on);
 int exit_code(const Report& report, bool strict);
+
 
 }  // namespace ipz

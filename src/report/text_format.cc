@@ -2,7 +2,7 @@
 // catalogue; colour only when asked (the CLI decides: terminal, --color, NO_COLOR).
 #include <string>
 
-#include "report/formats.h"
+#include "report/writers.h"
 #include "util/utf8.h"
 
 namespace ipz {
@@ -39,24 +39,31 @@ std::string pad(const std::string& s, std::size_t width) {
   return w >= width ? s : s + std::string(width - w, ' ');
 }
 
-class TextWriter {
+class TextWriter : public ReportWriter {
  public:
-  TextWriter(const Report& r, const Catalogue& cat, const TextStyle& style, std::ostream& out)
-      : r_(r), cat_(cat), style_(style), out_(out) {}
+  TextWriter(const OutputOptions& opt, const Catalogue& cat, std::ostream& out)
+      : cat_(cat), color_(opt.color), quiet_(opt.quiet), out_(out) {}
 
-  void write() {
-    out_ << paint(kBold, "ipzone " + r_.version) << "  " << tr("text.rule_set") << " " << r_.rule_set << " ("
-         << r_.rule_set_version << ")";
-    if (!r_.as_of.empty()) out_ << "  " << tr("text.as_of") << " " << r_.as_of;
-    out_ << "\n";
-    for (const auto& d : r_.dossiers) dossier(d);
-    if (r_.dossiers.size() > 1) summary();
+  void begin(const Report& run) override {
+    lang_ = run.lang;
+    detail_ = run.detail;
+    out_ << paint(kBold, "ipzone " + run.version) << "  " << tr("text.rule_set") << " " << run.rule_set << " ("
+         << run.rule_set_version << ")\n";
+  }
+
+  void dossier(const DossierReport& d) override {
+    rows_.push_back({d.file, d.name, d.verdict});
+    if (!quiet_) write_dossier(d);
+  }
+
+  void end(const Report& run) override {
+    if (run.counted > 1 || quiet_) summary(run);
   }
 
  private:
-  std::string tr(std::string_view key) const { return cat_.get(key, r_.lang); }
+  std::string tr(std::string_view key) const { return cat_.get(key, lang_); }
   std::string paint(const char* color, const std::string& s) const {
-    return style_.color ? std::string(color) + s + kReset : s;
+    return color_ ? std::string(color) + s + kReset : s;
   }
 
   void diagnostic(const DiagnosticLine& d, std::string_view kind_key, const char* color) {
@@ -66,10 +73,10 @@ class TextWriter {
     out_ << paint(color, tr(kind_key)) << ": " << d.message << "\n";
   }
 
-  void dossier(const DossierReport& d) {
+  void write_dossier(const DossierReport& d) {
     out_ << "\n" << paint(kBold, d.file);
     if (!d.name.empty()) out_ << "  " << paint(kBold, d.name);
-    if (!d.as_of.empty() && r_.as_of.empty()) out_ << "  " << tr("text.as_of") << " " << d.as_of;
+    if (!d.as_of.empty()) out_ << "  " << tr("text.as_of") << " " << d.as_of;
     out_ << "\n";
     std::string article;
     std::size_t label_width = 0;
@@ -90,11 +97,11 @@ class TextWriter {
            << res.required;
       for (const auto& p : res.parameters)
         out_ << "  " << paint(kDim, cat_.render("text.parameter", {{"name", p.name}, {"value", p.value},
-                                                                   {"since", p.since}, {"source", p.source}}, r_.lang));
+                                                                   {"since", p.since}, {"source", p.source}}, lang_));
       out_ << "\n";
       if (!res.message.empty()) out_ << indent << res.message << "\n";
     }
-    if (r_.detail && !d.roster.empty()) roster(d);
+    if (detail_ && !d.roster.empty()) roster(d);
     if (!d.warnings.empty()) {
       out_ << paint(kBold, tr("text.warnings")) << "\n";
       for (const auto& w : d.warnings) diagnostic(w, "text.warning", outcome_color(Outcome::review));
@@ -116,7 +123,7 @@ class TextWriter {
     for (const auto& r : d.roster) {
       out_ << "  " << pad(r.label, label_width) << "  " << r.name << "  ";
       if (r.duplicate_of != 0) {
-        out_ << cat_.render("detail.duplicate", {{"row", std::to_string(r.duplicate_of)}}, r_.lang) << "\n";
+        out_ << cat_.render("detail.duplicate", {{"row", std::to_string(r.duplicate_of)}}, lang_) << "\n";
         continue;
       }
       std::string sme = r.sme.empty() ? tr("detail.undecided") : tr(r.sme == "true" ? "detail.sme" : "detail.not_sme");
@@ -124,30 +131,48 @@ class TextWriter {
       std::string high = r.high_end.empty() ? tr("detail.undecided")
                          : r.high_end == "true" ? tr("detail.high_end") + " " + r.industry
                          : r.industry.empty() ? tr("detail.not_high_end")
-                                              : cat_.render("detail.unknown_industry", {{"value", r.industry}}, r_.lang);
+                                              : cat_.render("detail.unknown_industry", {{"value", r.industry}}, lang_);
       out_ << sme << "; " << high << "\n";
     }
   }
 
-  void summary() {
-    out_ << "\n" << paint(kBold, tr("text.summary")) << " " << r_.dossiers.size() << " " << tr("text.dossiers") << ":";
-    for (std::size_t v = 0; v < r_.summary.size(); ++v) {
+  // Several dossiers: a table, one line each, then the count per verdict.
+  void summary(const Report& run) {
+    out_ << "\n" << paint(kBold, tr("text.summary")) << "\n";
+    if (!quiet_) {
+      std::size_t vw = 0;
+      for (const auto& r : rows_) vw = std::max(vw, display_width(tr("verdict." + std::string(verdict_name(r.verdict)))));
+      for (const auto& r : rows_) {
+        const std::string v = tr("verdict." + std::string(verdict_name(r.verdict)));
+        out_ << "  " << paint(verdict_color(r.verdict), pad(v, vw)) << "  " << r.file
+             << (r.name.empty() ? "" : "  " + r.name) << "\n";
+      }
+    }
+    out_ << "  " << run.counted << " " << tr("text.dossiers") << ":";
+    for (std::size_t v = 0; v < run.summary.size(); ++v) {
       std::string name(verdict_name(static_cast<Verdict>(v)));
-      out_ << (v ? "," : "") << " " << tr("verdict." + name) << " " << r_.summary[v];
+      out_ << (v ? "," : "") << " " << tr("verdict." + name) << " " << run.summary[v];
     }
     out_ << "\n";
   }
 
-  const Report& r_;
+  struct Row {
+    std::string file, name;
+    Verdict verdict;
+  };
+
   const Catalogue& cat_;
-  const TextStyle& style_;
+  bool color_, quiet_;
   std::ostream& out_;
+  Lang lang_ = Lang::zh;
+  bool detail_ = false;
+  std::vector<Row> rows_;  // file, zone and verdict of each dossier, for the summary
 };
 
 }  // namespace
 
-void write_text(const Report& report, const Catalogue& cat, const TextStyle& style, std::ostream& out) {
-  TextWriter(report, cat, style, out).write();
+std::unique_ptr<ReportWriter> make_text_writer(const OutputOptions& opt, const Catalogue& cat, std::ostream& out) {
+  return std::make_unique<TextWriter>(opt, cat, out);
 }
 
 }  // namespace ipz

@@ -537,3 +537,69 @@ foreach(scenario threshold-moved second-date misspelled-key broken-placeholder r
     COMMAND bash "${CMAKE_CURRENT_SOURCE_DIR}/e2e/rules_change.sh" "$<TARGET_FILE:ipzone>" ${scenario}
     WORKING_DIRECTORY "${CMAKE_SOURCE_DIR}")
 endforeach()
+
+# --- batch screening: inputs, -j, formats, -o, --quiet, --fail-on -------------------------------
+
+# The same output whatever -j is, in every format (the corpus is every dossier the project has).
+foreach(format text json ndjson csv junit markdown)
+  add_test(NAME "e2e: batch: -j 1 and -j 2 give byte-identical ${format}"
+    COMMAND bash -c "cmp <(\"$1\" check -j 1 --format $2 -r examples tests) <(\"$1\" check -j 2 --format $2 -r examples tests) && echo identical"
+            _ "$<TARGET_FILE:ipzone>" ${format}
+    WORKING_DIRECTORY "${CMAKE_SOURCE_DIR}")
+endforeach()
+ipzone_e2e(NAME "batch: -r finds dossiers in subfolders, sorted" EXIT 2
+  ARGS check -r --quiet --lang en tests
+  EXPECT "^  [0-9]+ dossiers:" "Summary:")
+ipzone_e2e(NAME "batch: --files-from - reads paths from standard input (find | ipzone check --files-from -)" EXIT 1
+  ARGS check --format json --files-from -
+  STDIN "${CMAKE_CURRENT_SOURCE_DIR}/e2e/paths.txt"
+  EXPECT "\"file\": \"examples/eligible\\.yaml\"" "\"file\": \"examples/ineligible-credit\\.yaml\""
+         "\"summary\": [{]\"eligible\": 1, \"needs-review\": 0, \"incomplete\": 0, \"ineligible\": 1, \"invalid\": 0[}]")
+ipzone_e2e(NAME "batch: --quiet prints only the summary" EXIT 2
+  ARGS check --quiet --lang en examples
+  EXPECT "^  7 dossiers: eligible 2, needs review 1, incomplete 1, ineligible 2, invalid 1$"
+  REJECT "Art\\. 5")
+ipzone_e2e(NAME "batch: --fail-on ineligible lets incomplete pass" EXIT 0
+  ARGS check --quiet --fail-on ineligible examples/incomplete.yaml examples/eligible.yaml)
+ipzone_e2e(NAME "batch: --fail-on ineligible still fails an ineligible dossier" EXIT 1
+  ARGS check --quiet --fail-on ineligible examples/ineligible-credit.yaml)
+ipzone_e2e(NAME "batch: --fail-on needs-review is --strict" EXIT 1
+  ARGS check --quiet --fail-on needs-review examples/needs-review-relaxation.yaml)
+ipzone_e2e(NAME "batch: no dossier at all is a usage error" EXIT 2
+  ARGS check --lang en
+  EXPECT "no dossier given")
+ipzone_e2e(NAME "format ndjson: one dossier per line" EXIT 1
+  ARGS check --format ndjson examples/eligible.yaml examples/ineligible-credit.yaml
+  EXPECT "^[{]\"file\": \"examples/eligible\\.yaml\", \"name\": \"[^\"]+\", \"as_of\": \"2024-03-31\", \"verdict\": \"eligible\", \"results\": .*[}]$"
+         "^[{]\"file\": \"examples/ineligible-credit\\.yaml\", .*\"verdict\": \"ineligible\"")
+ipzone_e2e(NAME "format csv: a row per dossier with the key figures" EXIT 1
+  ARGS check --format csv examples/eligible.yaml examples/ineligible-high-end-share.yaml
+  EXPECT "^file,name,as_of,verdict,enterprises,sme,sme_share_percent,high_end,high_end_share_percent,valid_patents,invention_patents,failed,review,missing,errors,warnings"
+         "^examples/ineligible-high-end-share\\.yaml,[^,]+,2024-03-31,ineligible,85,75,88\\.2,47,55\\.2,[0-9]+,[0-9]+,art5\\.2\\.high-end-share,,,0,0")
+ipzone_e2e(NAME "format csv --csv-detail: a row per dossier and rule, quoted where needed" EXIT 1
+  ARGS check --format csv --csv-detail --lang en examples/ineligible-high-end-share.yaml
+  EXPECT "^file,name,as_of,verdict,rule,clause,outcome,actual,required,message"
+         "^examples/ineligible-high-end-share\\.yaml,[^,]+,2024-03-31,ineligible,art5\\.2\\.high-end-share,第五条第2项,fail,55\\.3% \\(47/85\\),≥ 60%,\"High-end share 55\\.3% \\(47/85\\), below 60%: needs 4 more")
+add_test(NAME "e2e: format csv --excel starts with the UTF-8 byte-order mark"
+  COMMAND bash -c "\"$1\" check --format csv --excel examples/eligible.yaml | head -c 3 | od -An -tx1 | grep -q 'ef bb bf'" _ "$<TARGET_FILE:ipzone>"
+  WORKING_DIRECTORY "${CMAKE_SOURCE_DIR}")
+ipzone_e2e(NAME "format junit: a testsuite per dossier, failures with the message, review skipped" EXIT 2
+  ARGS check --format junit --lang en examples/ineligible-credit.yaml examples/needs-review-relaxation.yaml examples/invalid.yaml
+  EXPECT "^<[?]xml version=\"1\\.0\" encoding=\"UTF-8\"[?]>" "<testsuites name=\"ipzone check\">"
+         "<testsuite name=\"examples/ineligible-credit\\.yaml\" tests=\"16\" failures=\"1\" errors=\"0\" skipped=\"0\">"
+         "<failure type=\"fail\" message=\"Not met: no administrative penalty in the last 3 years"
+         "<skipped message=\"The zone has 68 enterprises"
+         "<testsuite name=\"examples/invalid\\.yaml\" tests=\"1\" failures=\"0\" errors=\"1\" skipped=\"0\">")
+ipzone_e2e(NAME "format markdown: a summary table for a merge request" EXIT 1
+  ARGS check --format markdown --lang en examples/eligible.yaml examples/ineligible-high-end-share.yaml
+  EXPECT "^\\| dossier \\| zone \\| verdict \\|" "^\\| .examples/ineligible-high-end-share\\.yaml. \\| [^|]+ \\| ineligible \\| 85 \\| 88\\.2 % \\| 55\\.2 % \\| [0-9]+ / [0-9]+ \\| .art5\\.2\\.high-end-share. fail \\|$"
+         "^[*][*]2 dossiers[*][*]: eligible 1, needs review 0, incomplete 0, ineligible 1, invalid 0$")
+add_test(NAME "e2e: -o FILE writes the report atomically and leaves no temporary file"
+  COMMAND bash -c "set -e; d=$(mktemp -d); \"$1\" check --format json -o \"$d/out.json\" examples/eligible.yaml; grep -q '\"verdict\": \"eligible\"' \"$d/out.json\"; test $(ls -A \"$d\" | wc -l) = 1; rm -r \"$d\"" _ "$<TARGET_FILE:ipzone>"
+  WORKING_DIRECTORY "${CMAKE_SOURCE_DIR}")
+add_test(NAME "e2e: -o FILE with a bad rule set leaves the old file untouched"
+  COMMAND bash -c "d=$(mktemp -d); echo old > \"$d/out.json\"; \"$1\" check --rules \"$d\" -o \"$d/out.json\" examples/eligible.yaml; rc=$?; test $rc = 2 && test \"$(cat \"$d/out.json\")\" = old && test $(ls -A \"$d\" | wc -l) = 1; r=$?; rm -r \"$d\"; exit $r" _ "$<TARGET_FILE:ipzone>"
+  WORKING_DIRECTORY "${CMAKE_SOURCE_DIR}")
+ipzone_e2e(NAME "-o into a folder that does not exist is an error, exit 2" EXIT 2
+  ARGS check -o /nonexistent-folder/out.json examples/eligible.yaml
+  EXPECT "nonexistent-folder")

@@ -1,0 +1,66 @@
+// Atomic output files (see output.h).
+#include "cli/output.h"
+
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <filesystem>
+#include <iostream>
+#include <vector>
+
+namespace ipz::cli {
+
+Output::Output(std::string path) : path_(std::move(path)) {
+  if (path_.empty() || path_ == "-") return;
+  std::filesystem::path target(path_);
+  std::string pattern = (target.parent_path().empty() ? std::filesystem::path(".") : target.parent_path()) /
+                        ("." + target.filename().string() + ".tmp-XXXXXX");
+  std::vector<char> name(pattern.begin(), pattern.end());
+  name.push_back('\0');
+  int fd = mkstemp(name.data());
+  if (fd < 0) {
+    ok_ = false;
+    error_ = path_ + ": " + std::strerror(errno);
+    return;
+  }
+  ::close(fd);
+  tmp_ = name.data();
+  file_.open(tmp_, std::ios::binary | std::ios::trunc);
+  if (!file_) {
+    ok_ = false;
+    error_ = tmp_ + ": cannot write";
+  }
+}
+
+Output::~Output() {
+  if (!tmp_.empty() && !committed_) {
+    file_.close();
+    std::remove(tmp_.c_str());
+  }
+}
+
+std::ostream& Output::stream() { return tmp_.empty() ? std::cout : file_; }
+
+bool Output::commit() {
+  if (tmp_.empty()) {
+    std::cout.flush();
+    return static_cast<bool>(std::cout);
+  }
+  file_.flush();
+  file_.close();
+  if (!file_) {
+    error_ = path_ + ": write failed";
+    return false;
+  }
+  if (std::rename(tmp_.c_str(), path_.c_str()) != 0) {
+    error_ = path_ + ": " + std::strerror(errno);
+    return false;
+  }
+  committed_ = true;
+  return true;
+}
+
+}  // namespace ipz::cli

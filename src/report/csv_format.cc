@@ -1,0 +1,89 @@
+// CSV for spreadsheets (RFC 4180, CRLF): one row per dossier with its verdict
+// and key figures; with --csv-detail one row per dossier and rule; with
+// --excel a UTF-8 byte-order mark first, so that Excel shows the Chinese.
+// The header row is in English (column names are a contract, like JSON keys).
+#include "report/writers.h"
+
+namespace ipz {
+
+std::string csv_field(std::string_view s) {
+  if (s.find_first_of(",\"\r\n") == std::string_view::npos) return std::string(s);
+  std::string out = "\"";
+  for (char c : s) {
+    if (c == '"') out += '"';
+    out += c;
+  }
+  return out + "\"";
+}
+
+namespace {
+
+class CsvWriter : public ReportWriter {
+ public:
+  CsvWriter(const OutputOptions& opt, std::ostream& out) : opt_(opt), out_(out) {}
+
+  void begin(const Report&) override {
+    if (opt_.excel) out_ << "\xEF\xBB\xBF";
+    if (opt_.quiet) return;
+    if (opt_.csv_detail)
+      row({"file", "name", "as_of", "verdict", "rule", "clause", "outcome", "actual", "required", "message"});
+    else
+      row({"file", "name", "as_of", "verdict", "enterprises", "sme", "sme_share_percent", "high_end",
+           "high_end_share_percent", "valid_patents", "invention_patents", "failed", "review", "missing", "errors",
+           "warnings"});
+  }
+
+  void dossier(const DossierReport& d) override {
+    if (opt_.quiet) return;
+    const std::string verdict(verdict_name(d.verdict));
+    if (opt_.csv_detail) {
+      for (const auto& r : d.results)
+        row({d.file, d.name, d.as_of, verdict, r.id, r.clause, std::string(outcome_name(r.outcome)), r.actual,
+             r.required, r.message});
+      if (d.results.empty())
+        for (const auto& e : d.errors)
+          row({d.file, d.name, d.as_of, verdict, "", "", "", "", "",
+               e.file + ":" + std::to_string(e.line) + ":" + std::to_string(e.column) + ": " + e.message});
+      return;
+    }
+    auto ids = [&](Outcome o) {
+      std::string s;
+      for (const auto& r : d.results)
+        if (r.outcome == o) s += (s.empty() ? "" : " ") + r.id;
+      return s;
+    };
+    const auto& f = d.figures;
+    row({d.file, d.name, d.as_of, verdict, f.enterprises, f.sme, f.sme_share, f.high_end, f.high_end_share,
+         f.valid_patents, f.invention_patents, ids(Outcome::fail), ids(Outcome::review), ids(Outcome::missing),
+         std::to_string(d.errors.size()), std::to_string(d.warnings.size())});
+  }
+
+  void end(const Report& run) override {
+    if (!opt_.quiet) return;
+    row({"verdict", "dossiers"});
+    for (std::size_t v = 0; v < run.summary.size(); ++v)
+      row({std::string(verdict_name(static_cast<Verdict>(v))), std::to_string(run.summary[v])});
+  }
+
+ private:
+  void row(std::initializer_list<std::string> cells) {
+    bool first = true;
+    for (const auto& c : cells) {
+      if (!first) out_ << ',';
+      out_ << csv_field(c);
+      first = false;
+    }
+    out_ << "\r\n";
+  }
+
+  OutputOptions opt_;
+  std::ostream& out_;
+};
+
+}  // namespace
+
+std::unique_ptr<ReportWriter> make_csv_writer(const OutputOptions& opt, const Catalogue&, std::ostream& out) {
+  return std::make_unique<CsvWriter>(opt, out);
+}
+
+}  // namespace ipz
