@@ -176,9 +176,11 @@ class RuleEvaluator {
         arg(F + ".bound", n->text + "%");
         const long long strict = op == "more_than" ? 1 : 0;
         const long long deficit = rhs - lhs + strict;  // in units of 1 / (100 * den)
-        arg(F + ".need", f->total == 0 ? "-" : std::to_string(ceil_div(deficit, 100 * n->den)));
+        // A failing share needs at least one more (with no enterprises, the first qualifying one).
+        const long long least = ok ? 0 : 1;
+        arg(F + ".need", f->total == 0 ? "-" : std::to_string(std::max(least, ceil_div(deficit, 100 * n->den))));
         const long long per_added = 100 * n->den - n->num;  // gained by adding one qualifying enterprise
-        arg(F + ".need_add", per_added <= 0 ? "-" : std::to_string(ceil_div(deficit, per_added)));
+        arg(F + ".need_add", per_added <= 0 ? "-" : std::to_string(std::max(least, ceil_div(deficit, per_added))));
         return verdict(ok);
       }
       // count compared with num / den:  count * den  vs  num

@@ -72,6 +72,9 @@ void roster_facts(const Dossier& d, const RuleSet& rules, FactSink& sink, Facts&
   sink.put("enterprise_count").count = count;
   sink.put("valid_patents").count = valid;
   sink.put("invention_patents").count = invention;
+  FactValue& density = sink.put("invention_patents_per_enterprise");
+  density.count = invention;
+  density.total = count;
   // A list of the rows to fix, shortened: a roster may lack a column altogether.
   auto first_rows = [](std::vector<std::string> rows) {
     if (rows.size() > 3) {
@@ -220,10 +223,22 @@ Facts derive_facts(const Dossier& d, Date as_of, const RuleSet& rules) {
       sink.missing(name, {"documents"});
   }
 
-  if (o.zone_operating_since && *o.zone_operating_since > as_of)
-    warn_if_after(facts, {d.file, 0, 0}, "operator.zone_operating_since", *o.zone_operating_since);
-  if (o.ip_services_since && *o.ip_services_since > as_of)
-    warn_if_after(facts, {d.file, 0, 0}, "operator.ip_services_since", *o.ip_services_since);
+  // Art. 9 work, for the score; absent means not reported.
+  const auto& w = d.work;
+  sink.optional_flag("work.ip_butler", w ? w->ip_butler : std::optional<bool>{});
+  for (auto [name, member] : {std::pair{"work.trainings_held", &Work::trainings_held},
+                              std::pair{"work.pledge_financing_10k_yuan", &Work::pledge_financing_10k_yuan},
+                              std::pair{"work.patent_transfers", &Work::patent_transfers},
+                              std::pair{"work.disputes_handled", &Work::disputes_handled},
+                              std::pair{"work.alliances_joined", &Work::alliances_joined}}) {
+    if (w && (*w).*member) sink.put(name).count = *((*w).*member);
+    else sink.missing(name);
+  }
+
+  if (o.zone_operating_since)
+    warn_if_after(facts, o.zone_operating_since_where, "operator.zone_operating_since", *o.zone_operating_since);
+  if (o.ip_services_since)
+    warn_if_after(facts, o.ip_services_since_where, "operator.ip_services_since", *o.ip_services_since);
   return facts;
 }
 

@@ -80,6 +80,7 @@ struct Operator {
   std::optional<bool> actual_operator;
   std::optional<Date> zone_operating_since;
   std::optional<Date> ip_services_since;
+  Location zone_operating_since_where, ip_services_since_where;
   std::optional<Evidence> evidence;
   std::optional<Credit> credit;
   std::optional<std::vector<ServiceAgency>> service_agencies;
@@ -103,6 +104,16 @@ struct Declared {
   Location where;
 };
 
+// What the zone's work under Art. 9 has produced (optional; used by the score).
+struct Work {
+  std::optional<bool> ip_butler;                     // 知识产权管家和联络员制度
+  std::optional<long long> trainings_held;           // 培训场次
+  std::optional<long long> pledge_financing_10k_yuan; // 知识产权质押融资（万元）
+  std::optional<long long> patent_transfers;         // 专利转化（转让、许可）
+  std::optional<long long> disputes_handled;         // 处理知识产权纠纷
+  std::optional<long long> alliances_joined;         // 组建或加入产业知识产权联盟
+};
+
 struct Dossier {
   std::string file;  // as given on the command line ("-" for standard input)
   std::optional<Date> as_of;
@@ -113,6 +124,7 @@ struct Dossier {
   std::vector<Enterprise> enterprises;  // inline rows first, then those of enterprises_file
   std::optional<std::string> enterprises_file;  // as written in the dossier
   std::optional<Declared> declared;
+  std::optional<Work> work;
 };
 
 }  // namespace ipz

@@ -7,6 +7,7 @@ std::string_view fact_type_name(FactType t) {
   switch (t) {
     case FactType::count: return "count";
     case FactType::share: return "share";
+    case FactType::ratio: return "ratio";
     case FactType::boolean: return "boolean";
     case FactType::text: return "text";
     case FactType::text_list: return "text_list";
@@ -35,6 +36,15 @@ const std::vector<FactInfo>& fact_catalogue() {
       {"valid_patents", T::count, "enterprises[].patents",
        "Sum over distinct enterprises of patents.valid, or of invention + utility_model + design where valid is not given; an absent patents counts 0."},
       {"invention_patents", T::count, "enterprises[].patents.invention", "Sum over distinct enterprises of patents.invention."},
+      {"invention_patents_per_enterprise", T::ratio, "enterprises[].patents.invention",
+       "invention_patents / enterprise_count (0 for an empty roster)."},
+      {"work.ip_butler", T::boolean, "work.ip_butler", "Art. 9(3): an IP butler and liaison system for enterprises, as written."},
+      {"work.trainings_held", T::count, "work.trainings_held", "Art. 9(2): IP trainings held in the last year, as written."},
+      {"work.pledge_financing_10k_yuan", T::count, "work.pledge_financing_10k_yuan",
+       "Art. 9(7): IP pledge financing arranged for the zone's enterprises, 10,000 yuan, as written."},
+      {"work.patent_transfers", T::count, "work.patent_transfers", "Art. 9(7): patent transfers and licences brokered, as written."},
+      {"work.disputes_handled", T::count, "work.disputes_handled", "Art. 9(4): IP disputes handled or mediated, as written."},
+      {"work.alliances_joined", T::count, "work.alliances_joined", "Art. 9(8): industry IP alliances set up or joined, as written."},
       {"zone.district", T::text, "zone.district", "As written."},
       {"zone.carrier_type", T::text, "zone.carrier_type", "As written."},
       {"zone.industry_directions", T::text_list, "zone.industry_directions", "As written."},

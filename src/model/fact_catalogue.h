@@ -8,7 +8,9 @@
 
 namespace ipz {
 
-enum class FactType { count, share, boolean, text, text_list, date, date_list };
+// share: count / total, compared as a percent; ratio: count / total as such
+// (invention patents per enterprise).
+enum class FactType { count, share, ratio, boolean, text, text_list, date, date_list };
 
 std::string_view fact_type_name(FactType t);
 

@@ -1,6 +1,8 @@
 // Look-ups on rule set data (see rule_set.h).
 #include "model/rule_set.h"
 
+#include "model/scoring.h"
+
 namespace ipz {
 
 const ParameterValue* Parameter::in_force(Date on) const {
@@ -30,6 +32,13 @@ const SmeSector* SmeStandard::find(const std::string& name) const {
       if (n == name) return &s;
   }
   return nullptr;
+}
+
+const ScoringVersion* ScoringModel::in_force(Date on) const {
+  const ScoringVersion* found = versions.empty() ? nullptr : &versions.front();
+  for (const auto& v : versions)
+    if (v.since <= on) found = &v;
+  return found;
 }
 
 }  // namespace ipz

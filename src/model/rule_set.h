@@ -5,6 +5,7 @@
 #pragma once
 
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -130,6 +131,8 @@ struct Article {
   std::vector<Rule> rules;
 };
 
+struct ScoringModel;  // model/scoring.h
+
 struct RuleSet {
   std::string name;     // recognition
   std::string version;  // 2023-12-20
@@ -141,6 +144,7 @@ struct RuleSet {
   std::map<std::string, Table> tables;
   std::optional<SmeStandard> sme_standard;
   std::vector<Article> articles;
+  std::shared_ptr<const ScoringModel> scoring;  // scoring.yaml, when the set has one
 
   const Table* table(const std::string& n) const {
     auto it = tables.find(n);

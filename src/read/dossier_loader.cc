@@ -119,7 +119,9 @@ void read_operator(FieldReader& r, const YamlNode& n, Operator& o) {
   o.independent_legal_person = m.boolean("independent_legal_person");
   o.actual_operator = m.boolean("actual_operator");
   o.zone_operating_since = m.date("zone_operating_since");
+  if (o.zone_operating_since) o.zone_operating_since_where = r.at(*m.get("zone_operating_since"));
   o.ip_services_since = m.date("ip_services_since");
+  if (o.ip_services_since) o.ip_services_since_where = r.at(*m.get("ip_services_since"));
   o.evidence = read_evidence(r, m);
   o.credit = read_credit(r, m);
   o.service_agencies = read_agencies(r, m);
@@ -311,6 +313,18 @@ LoadedDossier load_dossier(const YamlNode& root, const std::string& file) {
     r.error(root, "dossier.roster_required", {});
   mark_duplicates(r, d.enterprises);
   if (const YamlNode* dec = top.get("declared")) d.declared = read_declared(r, *dec);
+  if (const YamlNode* w = top.get("work")) {
+    MapReader m(r, *w, "work");
+    Work work;
+    work.ip_butler = m.boolean("ip_butler");
+    work.trainings_held = m.count("trainings_held");
+    work.pledge_financing_10k_yuan = m.count("pledge_financing_10k_yuan");
+    work.patent_transfers = m.count("patent_transfers");
+    work.disputes_handled = m.count("disputes_handled");
+    work.alliances_joined = m.count("alliances_joined");
+    m.finish();
+    d.work = work;
+  }
   top.finish();
 
   if (!has_errors(out.diagnostics)) out.dossier = std::move(d);

@@ -186,8 +186,11 @@ const YamlNode* MapReader::get(std::string_view key) {
 const YamlNode* MapReader::require(std::string_view key) {
   const YamlNode* v = get(key);
   if (v == nullptr && ok_) {
-    const YamlNode* present = node_.find(key);
-    r_.error(present ? *present : node_, "field.missing_required", {{"path", child(key)}});
+    // Present but empty: point at the key (yaml-cpp places an empty value at the next token).
+    const YamlNode* at = &node_;
+    for (const YamlNode& k : node_.keys)
+      if (k.text == key) at = &k;
+    r_.error(*at, "field.missing_required", {{"path", child(key)}});
   }
   return v;
 }

@@ -7,6 +7,7 @@
 
 #include "model/fact_catalogue.h"
 #include "model/operators.h"
+#include "model/scoring.h"
 #include "read/embedded_files.h"
 #include "read/field_reader.h"
 #include "read/yaml_tree.h"
@@ -251,6 +252,108 @@ class RuleReader {
     rules_.sme_standard = std::move(std_);
   }
 
+  Number number_at(FieldReader& r, MapReader& m, std::string_view key) {
+    const YamlNode* n = m.require(key);
+    auto d = n ? r.decimal(*n, m.child(key)) : std::nullopt;
+    return d ? parse_number(*d).value_or(Number{}) : Number{};
+  }
+
+  void scoring_file(FieldReader& r, const YamlNode& root) {
+    MapReader top(r, root, "");
+    const YamlNode* n = top.require("scoring");
+    top.finish();
+    if (!n) return;
+    auto model = std::make_shared<ScoringModel>();
+    model->where = r.at(*n);
+    MapReader m(r, *n, "scoring");
+    model->title = optional_text(r, m, "title", true);
+    model->note = optional_text(r, m, "note", true);
+    const YamlNode* versions = m.require("versions");
+    if (versions && r.expect_list(*versions, "scoring.versions")) {
+      for (std::size_t i = 0; i < versions->items.size(); ++i) {
+        const std::string vpath = "scoring.versions[" + std::to_string(i + 1) + "]";
+        MapReader vm(r, versions->items[i], vpath);
+        ScoringVersion v;
+        v.where = r.at(versions->items[i]);
+        const YamlNode* since = vm.require("since");
+        if (auto d = since ? r.date(*since, vm.child("since")) : std::nullopt) v.since = *d;
+        v.source = vm.text("source", true).value_or("");
+        if (!model->versions.empty() && !(model->versions.back().since < v.since))
+          r.error(versions->items[i], "rules.parameter_dates_order",
+                  {{"name", "scoring"}, {"date", format_date(v.since)}, {"previous", format_date(model->versions.back().since)}});
+        if (const YamlNode* dims = vm.require("dimensions"); dims && r.expect_list(*dims, vm.child("dimensions")))
+          for (std::size_t j = 0; j < dims->items.size(); ++j)
+            v.dimensions.push_back(read_dimension(r, dims->items[j], vm.child("dimensions") + "[" + std::to_string(j + 1) + "]"));
+        vm.finish();
+        model->versions.push_back(std::move(v));
+      }
+    }
+    m.finish();
+    rules_.scoring = std::move(model);
+  }
+
+  Dimension read_dimension(FieldReader& r, const YamlNode& n, const std::string& path) {
+    MapReader m(r, n, path);
+    Dimension d;
+    d.where = r.at(n);
+    d.id = m.text("id", true).value_or("");
+    d.title = optional_text(r, m, "title", true);
+    d.weight = number_at(r, m, "weight");
+    if (const YamlNode* list = m.require("indicators"); list && r.expect_list(*list, m.child("indicators"))) {
+      for (std::size_t i = 0; i < list->items.size(); ++i) {
+        const std::string ipath = m.child("indicators") + "[" + std::to_string(i + 1) + "]";
+        MapReader im(r, list->items[i], ipath);
+        Indicator ind;
+        ind.where = r.at(list->items[i]);
+        ind.id = im.text("id", true).value_or("");
+        ind.title = optional_text(r, im, "title", true);
+        ind.unit = optional_text(r, im, "unit");
+        if (const YamlNode* f = im.require("fact"); f && f->is_scalar()) {
+          ind.fact = f->text;
+          const FactInfo* info = find_fact(ind.fact);
+          if (!info) {
+            std::vector<std::string> names;
+            for (const auto& fi : fact_catalogue()) names.emplace_back(fi.name);
+            report(r.at(*f), "rules.unknown_fact", {{"name", ind.fact}}, names);
+          } else if (info->type == FactType::text) {
+            r.error(*f, "rules.score_fact_type", {{"fact", ind.fact}, {"type", std::string(fact_type_name(info->type))}});
+          }
+        }
+        ind.points = number_at(r, im, "points");
+        const YamlNode* linear = im.get("linear");
+        const YamlNode* steps = im.get("steps");
+        if ((linear != nullptr) == (steps != nullptr)) {
+          r.error(list->items[i], "rules.score_curve", {{"path", ipath}});
+        } else if (linear) {
+          MapReader lm(r, *linear, im.child("linear"));
+          ind.curve.kind = Curve::Kind::linear;
+          ind.curve.from = number_at(r, lm, "from");
+          ind.curve.to = number_at(r, lm, "to");
+          lm.finish();
+          if (!less(ind.curve.from, ind.curve.to))
+            r.error(*linear, "rules.score_bounds", {{"path", im.child("linear")}, {"from", ind.curve.from.text}, {"to", ind.curve.to.text}});
+        } else if (r.expect_list(*steps, im.child("steps"))) {
+          ind.curve.kind = Curve::Kind::steps;
+          for (std::size_t k = 0; k < steps->items.size(); ++k) {
+            MapReader sm(r, steps->items[k], im.child("steps") + "[" + std::to_string(k + 1) + "]");
+            Number at = number_at(r, sm, "at"), pts = number_at(r, sm, "points");
+            sm.finish();
+            if (!ind.curve.steps.empty() &&
+                (!less(ind.curve.steps.back().first, at) || less(pts, ind.curve.steps.back().second)))
+              r.error(steps->items[k], "rules.score_steps", {{"path", im.child("steps")}});
+            if (less(ind.points, pts))
+              r.error(steps->items[k], "rules.score_step_above_max", {{"path", im.child("steps")}, {"points", pts.text}, {"max", ind.points.text}});
+            ind.curve.steps.emplace_back(at, pts);
+          }
+        }
+        im.finish();
+        d.indicators.push_back(std::move(ind));
+      }
+    }
+    m.finish();
+    return d;
+  }
+
   void article_file(FieldReader& r, const YamlNode& root) {
     MapReader m(r, root, "");
     Article a;
@@ -282,7 +385,7 @@ class RuleReader {
       const Parameter* param = rules_.parameter(p.name);
       if (!param) {
         report(p.where, "rules.unknown_parameter", {{"name", p.name}}, names_of(rules_.parameters));
-      } else if (param->unit != p.unit) {
+      } else if (!param->unit.empty() && param->unit != p.unit) {
         diags_.push_back({Severity::error, p.where, "rules.parameter_unit",
                           {{"name", p.name}, {"unit", param->unit}, {"expected", p.unit}}});
       }
@@ -484,6 +587,8 @@ LoadedRules load_rule_set(const std::vector<RuleFile>& files, const std::string&
       reader.ruleset_file(r, doc.root);
     } else if (rel == "sme-size-standard.yaml") {
       reader.sme_standard_file(r, doc.root);
+    } else if (rel == "scoring.yaml") {
+      reader.scoring_file(r, doc.root);
     } else if (rel == "parameters.yaml") {
       reader.parameters_file(r, doc.root);
     } else if (rel.rfind("tables/", 0) == 0) {

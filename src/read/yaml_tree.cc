@@ -6,6 +6,7 @@
 #include <yaml-cpp/mark.h>
 #include <yaml-cpp/parser.h>
 
+#include <algorithm>
 #include <fstream>
 #include <sstream>
 
@@ -31,6 +32,30 @@ std::string_view describe_kind(const YamlNode& node) {
 
 namespace {
 
+// Turns yaml-cpp's marks (0-based line, column in bytes) into the 1-based
+// line and column in characters that an editor shows.
+class ColumnMap {
+ public:
+  explicit ColumnMap(std::string_view text) : text_(text) {
+    starts_.push_back(0);
+    for (std::size_t i = 0; i < text.size(); ++i)
+      if (text[i] == '\n') starts_.push_back(i + 1);
+  }
+  int column(int line0, int byte_column0) const {
+    if (line0 < 0 || static_cast<std::size_t>(line0) >= starts_.size() || byte_column0 < 0) return byte_column0 + 1;
+    const std::size_t start = starts_[static_cast<std::size_t>(line0)];
+    const std::size_t end = std::min(text_.size(), start + static_cast<std::size_t>(byte_column0));
+    int chars = 0;
+    for (std::size_t i = start; i < end; ++i)
+      if ((static_cast<unsigned char>(text_[i]) & 0xC0) != 0x80) ++chars;
+    return chars + 1;
+  }
+
+ private:
+  std::string_view text_;
+  std::vector<std::size_t> starts_;
+};
+
 bool is_null_word(const std::string& s) {
   return s == "~" || s == "null" || s == "Null" || s == "NULL";
 }
@@ -38,7 +63,8 @@ bool is_null_word(const std::string& s) {
 // Receives yaml-cpp's events and assembles YamlNodes on a stack.
 class TreeBuilder : public YAML::EventHandler {
  public:
-  TreeBuilder(const std::string& file, Diagnostics& diags) : file_(file), diags_(diags) {}
+  TreeBuilder(const std::string& file, Diagnostics& diags, const ColumnMap& columns)
+      : file_(file), diags_(diags), columns_(columns) {}
 
   YamlNode root;
   bool have_root = false;
@@ -91,10 +117,10 @@ class TreeBuilder : public YAML::EventHandler {
 
   void place(const YAML::Mark& mark, YamlNode& n) const {
     n.line = mark.line + 1;
-    n.column = mark.column + 1;
+    n.column = columns_.column(mark.line, mark.column);
   }
   void error(const YAML::Mark& mark, std::string key, MessageArgs args) {
-    diags_.push_back({Severity::error, {file_, mark.line + 1, mark.column + 1}, std::move(key),
+    diags_.push_back({Severity::error, {file_, mark.line + 1, columns_.column(mark.line, mark.column)}, std::move(key),
                       std::move(args)});
     failed = true;
   }
@@ -139,7 +165,7 @@ class TreeBuilder : public YAML::EventHandler {
       } else if (top.node.find(n.text) != nullptr) {
         const YamlNode* first = nullptr;
         for (const auto& k : top.node.keys)
-          if (k.text == n.text) first = &k;
+          if (k.text == n.text && !first) first = &k;
         diags_.push_back({Severity::error,
                           {file_, n.line, n.column},
                           "yaml.duplicate_key",
@@ -155,6 +181,7 @@ class TreeBuilder : public YAML::EventHandler {
 
   const std::string& file_;
   Diagnostics& diags_;
+  const ColumnMap& columns_;
   std::vector<Open> stack_;
   int skipped_depth_ = 0;
 };
@@ -190,11 +217,12 @@ YamlDocument parse_yaml(std::string_view text, const std::string& file, Diagnost
     return doc;
   }
   std::istringstream in{std::string(text)};
-  TreeBuilder builder(file, diags);
+  const ColumnMap columns(text);
+  TreeBuilder builder(file, diags, columns);
   try {
     YAML::Parser parser(in);
     if (parser.HandleNextDocument(builder)) {
-      TreeBuilder extra(file, diags);
+      TreeBuilder extra(file, diags, columns);
       if (parser.HandleNextDocument(extra)) {
         diags.push_back({Severity::error, {file, extra.root.line, extra.root.column},
                          "yaml.several_documents", {}});
@@ -203,7 +231,7 @@ YamlDocument parse_yaml(std::string_view text, const std::string& file, Diagnost
     }
   } catch (const YAML::Exception& e) {
     diags.push_back({Severity::error,
-                     {file, e.mark.line + 1, e.mark.column + 1},
+                     {file, e.mark.line + 1, columns.column(e.mark.line, e.mark.column)},
                      "yaml.syntax",
                      {{"detail", e.msg}}});
     return doc;

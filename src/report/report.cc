@@ -128,9 +128,12 @@ DossierReport report_evaluated(const Dossier& dossier, const Facts& facts, const
     for (const Text* note : r.notes) line.message += cat.get("text.note_separator", lang) + cat.fill(note->in(lang), args, lang);
     out.results.push_back(std::move(line));
   }
-  // Warnings in file order, then the rest.
-  std::stable_sort(out.warnings.begin(), out.warnings.end(), [](const DiagnosticLine& a, const DiagnosticLine& b) {
-    return std::tie(a.line, a.column) < std::tie(b.line, b.column);
+  // Warnings about the dossier file in file order, then those about other
+  // files (a roster CSV, the rules), then those about a file as a whole.
+  const std::string& file = dossier.file;
+  std::stable_sort(out.warnings.begin(), out.warnings.end(), [&](const DiagnosticLine& a, const DiagnosticLine& b) {
+    auto key = [&](const DiagnosticLine& d) { return std::make_tuple(d.line == 0, d.file != file, d.line, d.column); };
+    return key(a) < key(b);
   });
   return out;
 }

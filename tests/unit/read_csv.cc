@@ -139,7 +139,7 @@ TEST_CASE("CSV: doubled quotes stand for one quote", "[csv]") {
   CHECK(p.table->rows[1][1].column == 4);
 }
 
-TEST_CASE("CSV: a lone CR inside a quoted field is kept; outside, it is text", "[csv]") {
+TEST_CASE("CSV: a lone CR inside a quoted field is kept, and outside it is text", "[csv]") {
   const auto p = parse("a,b\n\"x\ry\",p\rq\n");
   REQUIRE(p.table);
   CHECK(p.diags.empty());

@@ -1,0 +1,418 @@
+// Unit tests for facts/: the named quantities derived from a dossier on an
+// evaluation date (counts over distinct enterprises, shares, dates), and the
+// data-check warnings that need the rule set or as_of.
+#include <catch2/catch.hpp>
+
+#include <set>
+#include <string>
+
+#include "dossier_builder.h"
+#include "model/fact_catalogue.h"
+
+using ipz::FactValue;
+using ipz::test::arg_of;
+using ipz::test::check;
+using ipz::test::DossierBuilder;
+using ipz::test::with_key;
+
+namespace {
+
+const FactValue& fact(const ipz::test::Checked& c, const char* name) {
+  const FactValue* v = c.facts.get(name);
+  if (!v) throw std::runtime_error(std::string("no fact ") + name);
+  return *v;
+}
+
+}  // namespace
+
+TEST_CASE("Facts: the base dossier's counts, shares and sums", "[facts]") {
+  auto c = check(DossierBuilder{});
+  CHECK(c.facts.as_of == ipz::Date{2024, 3, 31});
+  CHECK(fact(c, "enterprise_count").count == 80);
+  CHECK(fact(c, "sme_count").count == 70);
+  CHECK(fact(c, "sme_share").count == 70);
+  CHECK(fact(c, "sme_share").total == 80);
+  CHECK(fact(c, "high_end_count").count == 56);
+  CHECK(fact(c, "high_end_share").count == 56);
+  CHECK(fact(c, "high_end_share").total == 80);
+  CHECK(fact(c, "valid_patents").count == 420);
+  CHECK(fact(c, "invention_patents").count == 165);
+  CHECK(fact(c, "zone.district").text == "海淀区");
+  CHECK(fact(c, "operator.zone_operating_since").date == ipz::Date{2019, 6, 1});
+  CHECK(c.facts.warnings.empty());
+}
+
+TEST_CASE("Facts: every fact of the catalogue is derived, with its catalogue type", "[facts][catalogue]") {
+  for (const DossierBuilder& b : {DossierBuilder{}, [] {
+                                    DossierBuilder empty;
+                                    empty.evidence = false;
+                                    empty.credit = false;
+                                    empty.documents = false;
+                                    empty.service_agencies = false;
+                                    return empty;
+                                  }()}) {
+    auto c = check(b);
+    for (const auto& info : ipz::fact_catalogue()) {
+      INFO(info.name);
+      const FactValue* v = c.facts.get(info.name);
+      REQUIRE(v);
+      CHECK(v->type == info.type);
+      if (!v->known) CHECK_FALSE(v->missing.empty());
+    }
+    for (const auto& [name, v] : c.facts.values) {
+      INFO(name);
+      CHECK(ipz::find_fact(name) != nullptr);
+    }
+  }
+}
+
+TEST_CASE("Facts: the evaluation date is the one given, not the dossier's", "[facts]") {
+  auto c = check(DossierBuilder{}, ipz::test::date("2025-01-02"));
+  CHECK(c.facts.as_of == ipz::Date{2025, 1, 2});
+}
+
+// ---------------------------------------------------------------------------
+// Duplicates
+
+TEST_CASE("Facts: a row repeating an earlier USCC counts once, with a warning naming both rows",
+          "[facts][duplicates]") {
+  const std::string code = ipz::test::valid_uscc("91110108MA01UQ6G1");
+  DossierBuilder b;
+  b.enterprises = 70;
+  b.smes = 60;
+  b.high_end = 50;
+  b.row_override[30] = "{name: 北京甲科技有限公司, uscc: " + code + ", sme: true, high_end_industry: 集成电路}";
+  b.extra_rows = {"{name: 北京甲科技有限公司（改名）, uscc: " + code + ", sme: true, high_end_industry: 集成电路, "
+                  "patents: {valid: 50, invention: 50}}"};
+  auto c = check(b);
+  CHECK(fact(c, "enterprise_count").count == 70);
+  CHECK(fact(c, "sme_count").count == 60);
+  CHECK(fact(c, "high_end_count").count == 50);
+  CHECK(fact(c, "valid_patents").count == 420);
+  auto dup = with_key(c.loaded.diagnostics, "dossier.duplicate_uscc");
+  REQUIRE(dup.size() == 1);
+  CHECK(dup[0].severity == ipz::Severity::warning);
+  CHECK(arg_of(dup[0].args, "row") == "71");
+  CHECK(arg_of(dup[0].args, "first_row") == "30");
+  CHECK(dup[0].where.line == ipz::test::line_of(c.text, "（改名）"));
+  CHECK(c.outcome("art5.2.count") == ipz::Outcome::pass);
+}
+
+TEST_CASE("Facts: a row repeating an earlier name without USCC counts once, with a warning naming both rows",
+          "[facts][duplicates]") {
+  DossierBuilder b;
+  b.enterprises = 70;
+  b.smes = 60;
+  b.high_end = 50;
+  b.extra_rows = {"{name: " + DossierBuilder::row_name(12) + ", sme: true, high_end_industry: 集成电路}"};
+  auto c = check(b);
+  CHECK(fact(c, "enterprise_count").count == 70);
+  auto dup = with_key(c.loaded.diagnostics, "dossier.duplicate_name");
+  REQUIRE(dup.size() == 1);
+  CHECK(arg_of(dup[0].args, "row") == "71");
+  CHECK(arg_of(dup[0].args, "first_row") == "12");
+  CHECK(arg_of(dup[0].args, "name") == DossierBuilder::row_name(12));
+}
+
+TEST_CASE("Facts: 71 roster rows with two repeats are 69 enterprises: art5.2.count fails", "[facts][duplicates][art5.2]") {
+  const std::string code = ipz::test::valid_uscc("91110108MA028YXEX");
+  DossierBuilder b;
+  b.enterprises = 69;
+  b.smes = 60;
+  b.high_end = 50;
+  b.row_override[1] = "{name: 北京乙科技有限公司, uscc: " + code + ", sme: true, high_end_industry: 集成电路}";
+  b.extra_rows = {"{name: 北京乙科技有限公司, uscc: " + code + ", sme: true, high_end_industry: 集成电路}",
+                  "{name: " + DossierBuilder::row_name(2) + ", sme: true, high_end_industry: 集成电路}"};
+  auto c = check(b);
+  CHECK(fact(c, "enterprise_count").count == 69);
+  CHECK(c.outcome("art5.2.count") == ipz::Outcome::fail);
+  CHECK(with_key(c.loaded.diagnostics, "dossier.duplicate_uscc").size() == 1);
+  CHECK(with_key(c.loaded.diagnostics, "dossier.duplicate_name").size() == 1);
+}
+
+// ---------------------------------------------------------------------------
+// Patents
+
+TEST_CASE("Facts: patents {invention, utility_model, design} are summed into valid patents", "[facts][patents]") {
+  DossierBuilder b;
+  b.valid_patents = 0;
+  b.invention_patents = 0;
+  b.row_override[1] = "{name: 北京甲科技有限公司, sme: true, high_end_industry: 集成电路, "
+                      "patents: {invention: 4, utility_model: 7, design: 1}}";
+  b.row_override[2] = "{name: 北京乙科技有限公司, sme: true, high_end_industry: 集成电路, patents: {utility_model: 3}}";
+  auto c = check(b);
+  CHECK(fact(c, "valid_patents").count == 15);
+  CHECK(fact(c, "invention_patents").count == 4);
+}
+
+TEST_CASE("Facts: patents {valid, invention} are taken as given", "[facts][patents]") {
+  DossierBuilder b;
+  b.valid_patents = 0;
+  b.invention_patents = 0;
+  b.row_override[1] = "{name: 北京甲科技有限公司, sme: true, high_end_industry: 集成电路, "
+                      "patents: {valid: 12, invention: 4}}";
+  b.row_override[2] = "{name: 北京乙科技有限公司, sme: true, high_end_industry: 集成电路, patents: {valid: 9}}";
+  auto c = check(b);
+  CHECK(fact(c, "valid_patents").count == 21);
+  CHECK(fact(c, "invention_patents").count == 4);
+}
+
+TEST_CASE("Facts: rows without patents count 0 patents, not missing", "[facts][patents]") {
+  DossierBuilder b;
+  b.valid_patents = 0;
+  b.invention_patents = 0;
+  auto c = check(b);
+  CHECK(fact(c, "valid_patents").known);
+  CHECK(fact(c, "valid_patents").count == 0);
+  CHECK(c.outcome("art5.3.patents") == ipz::Outcome::fail);
+}
+
+// ---------------------------------------------------------------------------
+// Industries
+
+TEST_CASE("Facts: an old-taxonomy name (软件和信息服务) counts as high-end", "[facts][industry]") {
+  DossierBuilder b;
+  b.enterprises = 70;
+  b.smes = 60;
+  b.high_end = 41;
+  b.row_override[60] = "{name: 北京软件科技有限公司, sme: true, high_end_industry: 软件和信息服务}";
+  auto c = check(b);
+  CHECK(fact(c, "high_end_count").count == 42);
+  CHECK(c.facts.warnings.empty());
+  CHECK(c.outcome("art5.2.high-end-share") == ipz::Outcome::pass);
+}
+
+TEST_CASE("Facts: every alias of the taxonomy counts as high-end", "[facts][industry]") {
+  for (const char* alias : {"软件和信息服务", "人工智能", "新能源智能汽车", "智能装备", "节能环保", "科技服务", "新材料"}) {
+    DossierBuilder b;
+    b.high_end = 0;
+    b.row_override[80] = std::string("{name: 北京别名科技有限公司, sme: true, high_end_industry: ") + alias + "}";
+    auto c = check(b);
+    INFO(alias);
+    CHECK(fact(c, "high_end_count").count == 1);
+    CHECK(c.facts.warnings.empty());
+  }
+}
+
+TEST_CASE("Facts: an unknown industry name counts as not high-end, with a warning and suggestions",
+          "[facts][industry][warnings]") {
+  DossierBuilder b;
+  b.high_end = 55;
+  b.row_override[60] = "{name: 北京芯片科技有限公司, sme: true, high_end_industry: 人工智能芯片}";
+  auto c = check(b);
+  CHECK(fact(c, "high_end_count").count == 55);
+  auto w = with_key(c.facts.warnings, "dossier.unknown_industry");
+  REQUIRE(w.size() == 1);
+  CHECK(w[0].severity == ipz::Severity::warning);
+  CHECK(arg_of(w[0].args, "row").value_or("").find("60") != std::string::npos);
+  CHECK(arg_of(w[0].args, "name") == "北京芯片科技有限公司");
+  CHECK(arg_of(w[0].args, "value") == "人工智能芯片");
+  CHECK(arg_of(w[0].args, "suggestions").value_or("").find("人工智能") != std::string::npos);
+  CHECK(w[0].where.line == ipz::test::line_of(c.text, "人工智能芯片"));
+  CHECK(c.outcome("art5.2.high-end-share") == ipz::Outcome::pass);
+}
+
+TEST_CASE("Facts: an unknown industry name with nothing close has no suggestions", "[facts][industry][warnings]") {
+  DossierBuilder b;
+  b.row_override[70] = "{name: 北京餐饮有限公司, sme: true, high_end_industry: 餐饮}";
+  auto c = check(b);
+  auto w = with_key(c.facts.warnings, "dossier.unknown_industry");
+  REQUIRE(w.size() == 1);
+  CHECK(arg_of(w[0].args, "suggestions") == "-");
+}
+
+TEST_CASE("Facts: a duplicate row's unknown industry is not counted again", "[facts][industry][duplicates]") {
+  DossierBuilder b;
+  b.row_override[70] = "{name: 北京餐饮有限公司, sme: true, high_end_industry: 集成电路}";
+  b.extra_rows = {"{name: 北京餐饮有限公司, sme: true, high_end_industry: 餐饮}"};
+  auto c = check(b);
+  CHECK(fact(c, "enterprise_count").count == 80);
+  CHECK(fact(c, "high_end_count").count == 57);
+}
+
+// ---------------------------------------------------------------------------
+// Missing data
+
+TEST_CASE("Facts: a row without sme makes sme_count and sme_share missing, naming the row", "[facts][missing]") {
+  DossierBuilder b;
+  b.row_override[5] = "{name: 北京无标记科技有限公司, high_end_industry: 集成电路}";
+  auto c = check(b);
+  const FactValue& share = fact(c, "sme_share");
+  CHECK_FALSE(share.known);
+  CHECK(share.missing == std::vector<std::string>{"enterprises[5].sme"});
+  CHECK_FALSE(fact(c, "sme_count").known);
+  CHECK(fact(c, "enterprise_count").known);
+}
+
+TEST_CASE("Facts: many rows without sme are named up to three, then counted", "[facts][missing]") {
+  DossierBuilder b;
+  for (int row : {2, 4, 6, 8, 10}) b.row_override[row] = "{name: 北京无标记" + std::to_string(row) + "有限公司, high_end_industry: none}";
+  auto c = check(b);
+  CHECK(fact(c, "sme_share").missing ==
+        std::vector<std::string>{"enterprises[2].sme", "enterprises[4].sme", "enterprises[6].sme", "(+2)"});
+}
+
+TEST_CASE("Facts: a row without high_end_industry makes the high-end facts missing", "[facts][missing]") {
+  DossierBuilder b;
+  b.row_override[9] = "{name: 北京无行业科技有限公司, sme: true}";
+  auto c = check(b);
+  CHECK_FALSE(fact(c, "high_end_share").known);
+  CHECK(fact(c, "high_end_share").missing == std::vector<std::string>{"enterprises[9].high_end_industry"});
+  CHECK(fact(c, "sme_share").known);
+}
+
+TEST_CASE("Facts: without operator.credit the credit facts are missing, naming operator.credit", "[facts][missing]") {
+  DossierBuilder b;
+  b.credit = false;
+  auto c = check(b);
+  for (const char* name : {"operator.credit.credit_china_bad_records", "operator.credit.dishonest_debtor",
+                           "operator.credit.administrative_penalties"}) {
+    INFO(name);
+    CHECK_FALSE(fact(c, name).known);
+    CHECK(fact(c, name).missing == std::vector<std::string>{"operator.credit"});
+  }
+}
+
+TEST_CASE("Facts: within operator.credit, an absent field is missing by its own path", "[facts][missing]") {
+  DossierBuilder b;
+  b.penalties_key = false;
+  auto c = check(b);
+  CHECK(fact(c, "operator.credit.dishonest_debtor").known);
+  CHECK(fact(c, "operator.credit.administrative_penalties").missing ==
+        std::vector<std::string>{"operator.credit.administrative_penalties"});
+}
+
+TEST_CASE("Facts: without operator.evidence every part is missing, with it an absent part is an empty list",
+          "[facts][missing]") {
+  DossierBuilder none;
+  none.evidence = false;
+  auto c = check(none);
+  CHECK_FALSE(fact(c, "operator.evidence.funding").known);
+  CHECK(fact(c, "operator.evidence.funding").missing == std::vector<std::string>{"operator.evidence"});
+  DossierBuilder partial;
+  partial.evidence_parts.erase(partial.evidence_parts.begin() + 2);  // funding
+  auto p = check(partial);
+  CHECK(fact(p, "operator.evidence.funding").known);
+  CHECK(fact(p, "operator.evidence.funding").texts.empty());
+  CHECK(fact(p, "operator.evidence.planning").texts.size() == 1);
+}
+
+TEST_CASE("Facts: without documents the documents facts are missing, an absent document is empty", "[facts][missing]") {
+  DossierBuilder none;
+  none.documents = false;
+  auto c = check(none);
+  CHECK(fact(c, "documents.work_plan").missing == std::vector<std::string>{"documents"});
+  DossierBuilder partial;
+  partial.work_plan.reset();
+  auto p = check(partial);
+  CHECK(fact(p, "documents.work_plan").known);
+  CHECK(fact(p, "documents.work_plan").text.empty());
+}
+
+TEST_CASE("Facts: an absent history is no events, absent relaxation grounds are none", "[facts]") {
+  DossierBuilder b;
+  auto text = b.yaml();
+  text.replace(text.find("history: []\n"), 12, "");
+  auto c = ipz::test::check_text(text);
+  for (const char* name : {"history.fraud_finding", "history.termination", "history.fund_fraud"}) {
+    INFO(name);
+    CHECK(fact(c, name).known);
+    CHECK(fact(c, name).dates.empty());
+  }
+  CHECK(fact(c, "zone.relaxation_grounds").known);
+  CHECK(fact(c, "zone.relaxation_grounds").texts.empty());
+}
+
+TEST_CASE("Facts: history events are sorted into their kinds", "[facts]") {
+  DossierBuilder b;
+  b.history = {{"fraud_finding", "2010-01-01"}, {"termination", "2011-02-02"}, {"fund_fraud", "2012-03-03"},
+               {"termination", "2013-04-04"}};
+  auto c = check(b);
+  CHECK(fact(c, "history.fraud_finding").dates == std::vector<ipz::Date>{{2010, 1, 1}});
+  CHECK(fact(c, "history.termination").dates == std::vector<ipz::Date>{{2011, 2, 2}, {2013, 4, 4}});
+  CHECK(fact(c, "history.fund_fraud").dates == std::vector<ipz::Date>{{2012, 3, 3}});
+}
+
+TEST_CASE("Facts: the sanctions of every entrusted agency are gathered", "[facts]") {
+  DossierBuilder b;
+  b.agency_sanctions = {"2015-01-01", "2016-02-02"};
+  auto c = check(b);
+  CHECK(fact(c, "operator.service_agencies.sanctions").dates.size() == 2);
+  DossierBuilder none;
+  none.service_agencies = false;
+  CHECK_FALSE(fact(check(none), "operator.service_agencies.sanctions").known);
+}
+
+// ---------------------------------------------------------------------------
+// Declared totals and dates after as_of
+
+TEST_CASE("Facts: declared totals that disagree with the roster are dossier.declared_mismatch warnings",
+          "[facts][declared][warnings]") {
+  DossierBuilder b;
+  b.declared = "{enterprise_count: 85, sme_count: 70, high_end_count: 52, valid_patents: 410, invention_patents: 165}";
+  auto c = check(b);
+  auto w = with_key(c.facts.warnings, "dossier.declared_mismatch");
+  REQUIRE(w.size() == 3);
+  std::set<std::string> what;
+  for (const auto& d : w) {
+    CHECK(d.severity == ipz::Severity::warning);
+    CHECK(d.where.line == ipz::test::line_of(c.text, "declared:"));
+    what.insert(arg_of(d.args, "what").value_or(""));
+  }
+  CHECK(what == std::set<std::string>{"enterprise_count", "high_end_count", "valid_patents"});
+  CHECK(arg_of(w[0].args, "declared") == "85");
+  CHECK(arg_of(w[0].args, "roster") == "80");
+  // the roster wins
+  CHECK(fact(c, "enterprise_count").count == 80);
+  CHECK(c.evaluation.verdict == ipz::Verdict::eligible);
+}
+
+TEST_CASE("Facts: declared totals that agree with the roster raise nothing", "[facts][declared]") {
+  DossierBuilder b;
+  b.declared = "{enterprise_count: 80, sme_count: 70, high_end_count: 56, valid_patents: 420, invention_patents: 165}";
+  CHECK(check(b).facts.warnings.empty());
+}
+
+TEST_CASE("Facts: a date after as_of raises dossier.date_after_as_of and is not counted", "[facts][dates][warnings]") {
+  DossierBuilder b;
+  b.penalties = {"2024-04-01"};
+  b.history = {{"fraud_finding", "2025-01-01"}};
+  auto c = check(b);
+  auto w = with_key(c.facts.warnings, "dossier.date_after_as_of");
+  REQUIRE(w.size() == 2);
+  CHECK(arg_of(w[0].args, "path") == "operator.credit.administrative_penalties");
+  CHECK(arg_of(w[1].args, "path") == "history");
+  CHECK(c.outcome("art6.4.credit") == ipz::Outcome::pass);
+  CHECK(c.outcome("art8.fraud-ban") == ipz::Outcome::pass);
+}
+
+TEST_CASE("Facts: a date on as_of itself is not after it", "[facts][dates][boundary]") {
+  DossierBuilder b;
+  b.history = {{"termination", "2024-03-31"}};
+  auto c = check(b);
+  CHECK(with_key(c.facts.warnings, "dossier.date_after_as_of").empty());
+  CHECK(c.outcome("art11.4.termination-ban") == ipz::Outcome::fail);
+}
+
+TEST_CASE("Facts: ip_services_since after as_of is warned about", "[facts][dates][warnings]") {
+  DossierBuilder b;
+  b.ip_services_since = "2024-04-01";
+  auto c = check(b);
+  auto w = with_key(c.facts.warnings, "dossier.date_after_as_of");
+  REQUIRE(w.size() == 1);
+  CHECK(arg_of(w[0].args, "path") == "operator.ip_services_since");
+}
+
+TEST_CASE("Facts: a zone_operating_since after as_of is warned about at its line and column",
+          "[facts][dates][warnings]") {
+  // derive_facts reports it at {file, 0, 0} (the file as a whole): the
+  // Operator does not keep where the date was written, so the warning has no
+  // line:column for an editor to jump to, unlike every other dated warning.
+  DossierBuilder b;
+  b.zone_operating_since = "2024-06-01";
+  auto c = check(b);
+  auto w = with_key(c.facts.warnings, "dossier.date_after_as_of");
+  REQUIRE(w.size() == 1);
+  CHECK(w[0].where.line == ipz::test::line_of(c.text, "zone_operating_since"));
+  CHECK(w[0].where.column > 0);
+}
