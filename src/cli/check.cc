@@ -72,7 +72,7 @@ int run_check(const CheckOptions& opt) {
   writer->begin(run);
   const EvaluateOptions eval{opt.common.as_of, opt.detail};
   const int jobs = opt.jobs > 0 ? opt.jobs : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
-  for_each_in_order(
+  for_each_in_order<DossierReport>(
       expand_inputs(paths, opt.recursive), jobs,
       [&](const Input& in) { return judge(load_input(in), *rules, eval, lang, cat); },
       [&](DossierReport&& d) {

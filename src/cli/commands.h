@@ -16,5 +16,7 @@ void add_explain(CLI::App& app, int& exit_code);
 void add_init(CLI::App& app, int& exit_code);
 void add_schema(CLI::App& app, int& exit_code);
 void add_rules(CLI::App& app, int& exit_code);
+void add_score(CLI::App& app, int& exit_code);
+void add_rank(CLI::App& app, int& exit_code);
 
 }  // namespace ipz::cli

@@ -24,6 +24,8 @@ int main(int argc, char** argv) {
       ipz::cli::add_explain,  // explain RULE-ID    a rule beside the article's words
       ipz::cli::add_init,     // init               a commented dossier template
       ipz::cli::add_schema,   // schema             the JSON Schema of the dossier format
+      ipz::cli::add_score,    // score DOSSIER...   the comprehensive score of Art. 7(4), explained
+      ipz::cli::add_rank,     // rank DOSSIER...    a ranking by that score
       ipz::cli::add_rules,    // rules list|lint|test|diff|doc   for whoever maintains the rules
   };
   int exit_code = ipz::cli::kExitOk;

@@ -2,10 +2,7 @@
 #include "cli/pipeline.h"
 
 #include <algorithm>
-#include <condition_variable>
 #include <fstream>
-#include <mutex>
-#include <thread>
 #include <filesystem>
 #include <iostream>
 #include <iterator>
@@ -110,59 +107,6 @@ DossierReport judge(const LoadedInput& input, const RuleSet& rules, const Evalua
   DossierReport report = report_evaluated(d, facts, evaluation, input.diagnostics, lang, cat);
   if (opt.detail) report.roster = roster_lines(facts, lang, cat);
   return report;
-}
-
-void for_each_in_order(const std::vector<Input>& inputs, int jobs,
-                       const std::function<DossierReport(const Input&)>& work,
-                       const std::function<void(DossierReport&&)>& sink) {
-  const std::size_t n = inputs.size();
-  if (jobs <= 1 || n <= 1) {
-    for (const Input& in : inputs) sink(work(in));
-    return;
-  }
-  const std::size_t threads = std::min<std::size_t>(static_cast<std::size_t>(jobs), n);
-  const std::size_t window = threads * 4;  // reports that may wait for their turn
-  std::vector<std::optional<DossierReport>> slots(window);
-  std::mutex m;
-  std::condition_variable ready, room;
-  std::size_t next = 0;     // the next input a worker takes
-  std::size_t written = 0;  // inputs handed to sink so far
-  auto worker = [&] {
-    while (true) {
-      std::size_t i;
-      {
-        std::unique_lock lock(m);
-        room.wait(lock, [&] { return next >= n || next < written + window; });
-        if (next >= n) return;
-        i = next++;
-      }
-      DossierReport report = work(inputs[i]);
-      {
-        std::lock_guard lock(m);
-        slots[i % window] = std::move(report);
-      }
-      ready.notify_one();
-    }
-  };
-  std::vector<std::thread> pool;
-  pool.reserve(threads);
-  for (std::size_t t = 0; t < threads; ++t) pool.emplace_back(worker);
-  while (written < n) {
-    DossierReport report;
-    {
-      std::unique_lock lock(m);
-      ready.wait(lock, [&] { return slots[written % window].has_value(); });
-      report = std::move(*slots[written % window]);
-      slots[written % window].reset();
-    }
-    sink(std::move(report));
-    {
-      std::lock_guard lock(m);
-      ++written;
-    }
-    room.notify_all();
-  }
-  for (auto& t : pool) t.join();
 }
 
 }  // namespace ipz::cli

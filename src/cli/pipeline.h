@@ -3,7 +3,11 @@
 // facts -> evaluation -> a DossierReport in the user's language.
 #pragma once
 
+#include <algorithm>
+#include <condition_variable>
 #include <functional>
+#include <mutex>
+#include <thread>
 #include <optional>
 #include <string>
 #include <vector>
@@ -53,8 +57,58 @@ DossierReport judge(const LoadedInput& input, const RuleSet& rules, const Evalua
 // input order, each as soon as it and all before it are done. At most a few
 // reports per thread wait for their turn, so memory does not grow with the
 // number of inputs. With jobs <= 1 everything runs on the calling thread.
-void for_each_in_order(const std::vector<Input>& inputs, int jobs,
-                       const std::function<DossierReport(const Input&)>& work,
-                       const std::function<void(DossierReport&&)>& sink);
+//   work: Result(const Input&); sink: void(Result&&).
+template <typename Result, typename Work, typename Sink>
+void for_each_in_order(const std::vector<Input>& inputs, int jobs, const Work& work, const Sink& sink) {
+  const std::size_t n = inputs.size();
+  if (jobs <= 1 || n <= 1) {
+    for (const Input& in : inputs) sink(work(in));
+    return;
+  }
+  const std::size_t threads = std::min<std::size_t>(static_cast<std::size_t>(jobs), n);
+  const std::size_t window = threads * 4;  // reports that may wait for their turn
+  std::vector<std::optional<Result>> slots(window);
+  std::mutex m;
+  std::condition_variable ready, room;
+  std::size_t next = 0;     // the next input a worker takes
+  std::size_t written = 0;  // inputs handed to sink so far
+  auto worker = [&] {
+    while (true) {
+      std::size_t i;
+      {
+        std::unique_lock lock(m);
+        room.wait(lock, [&] { return next >= n || next < written + window; });
+        if (next >= n) return;
+        i = next++;
+      }
+      Result report = work(inputs[i]);
+      {
+        std::lock_guard lock(m);
+        slots[i % window] = std::move(report);
+      }
+      ready.notify_one();
+    }
+  };
+  std::vector<std::thread> pool;
+  pool.reserve(threads);
+  for (std::size_t t = 0; t < threads; ++t) pool.emplace_back(worker);
+  while (written < n) {
+    std::optional<Result> report;
+    {
+      std::unique_lock lock(m);
+      ready.wait(lock, [&] { return slots[written % window].has_value(); });
+      report = std::move(slots[written % window]);
+      slots[written % window].reset();
+    }
+    sink(std::move(*report));
+    {
+      std::lock_guard lock(m);
+      ++written;
+    }
+    room.notify_all();
+  }
+  for (auto& t : pool) t.join();
+}
+
 
 }  // namespace ipz::cli

@@ -14,6 +14,9 @@
 #include "cli/options.h"
 #include "cli/pipeline.h"
 #include "evaluate/rule_lint.h"
+#include "evaluate/score.h"
+#include "facts/facts.h"
+#include "model/scoring.h"
 #include "read/dossier_loader.h"
 #include "read/rule_tests.h"
 #include "report/formats.h"
@@ -128,7 +131,27 @@ int run_test(const TestOptions& opt) {
       for (const auto& e : got.errors) line += "\n      " + e.file + ":" + std::to_string(e.line) + ": " + e.message;
       res.mismatches.push_back(line);
     }
+    std::optional<Score> score;  // computed when a case pins one
     for (const auto& [id, expected] : c.expected_outcomes) {
+      if (id == "score" || id.rfind("score.", 0) == 0) {
+        if (!rules->scoring || !input.dossier) {
+          res.mismatches.push_back(cat.render("ruletest.no_score", {{"id", id}}, lang));
+          continue;
+        }
+        if (!score) {
+          const Date as_of = c.as_of ? *c.as_of : input.dossier->as_of ? *input.dossier->as_of : today();
+          score = score_dossier(*rules->scoring, derive_facts(*input.dossier, as_of, *rules));
+        }
+        std::string points;
+        if (id == "score") points = format_points(score->total);
+        for (const auto& ds : score->dimensions)
+          if (id == "score." + ds.dimension->id) points = format_points(ds.points);
+        if (points.empty()) res.mismatches.push_back(cat.render("ruletest.unknown_rule", {{"id", id}}, lang));
+        else if (auto want = parse_number(expected); !want || format_points(want->num * 100 / want->den) != points)
+          res.mismatches.push_back(
+              cat.render("ruletest.score_mismatch", {{"id", id}, {"expected", expected}, {"got", points}}, lang));
+        continue;
+      }
       if (!ids.count(id)) {
         res.mismatches.push_back(cat.render("ruletest.unknown_rule", {{"id", id}}, lang));
         continue;

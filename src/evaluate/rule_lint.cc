@@ -4,6 +4,7 @@
 #include <set>
 
 #include "model/operators.h"
+#include "model/scoring.h"
 #include "report/catalogue.h"
 #include "util/edit_distance.h"
 
@@ -59,6 +60,26 @@ Diagnostics lint_rule_set(const RuleSet& rules) {
       for (const auto& [outcome, text] : rule.messages) check_text(text, names, rule, "messages", out);
       for (const Note& n : rule.notes) check_text(n.text, names, rule, "notes", out);
       if (rule.text.empty()) out.push_back({Severity::error, rule.where, "lint.no_text", {{"rule", rule.id}}});
+    }
+  }
+  if (rules.scoring) {
+    // The model's arithmetic: indicators add up to their dimension's weight,
+    // weights to 100; facts the score reads must exist (checked on loading).
+    for (const ScoringVersion& v : rules.scoring->versions) {
+      long long sum = 0;
+      for (const Dimension& d : v.dimensions) {
+        long long dim = 0;
+        for (const Indicator& i : d.indicators) dim += i.points.num * 100 / i.points.den;
+        const long long weight = d.weight.num * 100 / d.weight.den;
+        if (dim != weight)
+          out.push_back({Severity::error, d.where, "lint.dimension_sum",
+                         {{"dimension", d.id}, {"sum", std::to_string(dim / 100) + (dim % 100 ? "." + std::to_string(dim % 100) : "")},
+                          {"weight", d.weight.text}}});
+        sum += weight;
+      }
+      if (sum != 10000)
+        out.push_back({Severity::error, v.where, "lint.weights_sum",
+                       {{"since", format_date(v.since)}, {"sum", std::to_string(sum / 100) + (sum % 100 ? "." + std::to_string(sum % 100) : "")}}});
     }
   }
   for (const auto& [name, p] : rules.parameters)

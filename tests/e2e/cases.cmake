@@ -603,3 +603,38 @@ add_test(NAME "e2e: -o FILE with a bad rule set leaves the old file untouched"
 ipzone_e2e(NAME "-o into a folder that does not exist is an error, exit 2" EXIT 2
   ARGS check -o /nonexistent-folder/out.json examples/eligible.yaml
   EXPECT "nonexistent-folder")
+
+# --- comprehensive score and ranking (Art. 7(4)) -------------------------------------------------
+
+ipzone_e2e(NAME "score: total, dimensions, indicators with value and maximum, three opportunities" EXIT 0
+  ARGS score --lang en examples/eligible.yaml
+  EXPECT "^  Total [0-9]+\\.[0-9][0-9] / 100\\.00$" "^  Scale and structure +[0-9.]+ / 25\\.00$"
+         "^    Invention patents per enterprise +2\\.02 per enterprise +[0-9.]+ / 8\\.00$"
+         "^    IP butler and liaison system +yes +5\\.00 / 5\\.00$"
+         "Where more effort adds the most points:" "^    3\\. ")
+ipzone_e2e(NAME "score --format json: the breakdown as data" EXIT 0
+  ARGS score --format json examples/eligible.yaml
+  EXPECT "\"total\": [0-9]+\\.[0-9]+, \"max\": 100\\.00, \"model\": \"2023-12-20\", \"dimensions\": .[{]\"id\": \"scale\""
+         "\"opportunities\": .[{]\"id\": ")
+ipzone_e2e(NAME "score --format csv: a row per indicator and a total" EXIT 0
+  ARGS score --format csv examples/eligible.yaml
+  EXPECT "^file,name,verdict,dimension,indicator,value,points,max" "^examples/eligible\\.yaml,[^,]+,eligible,work,ip_butler,是,5\\.00,5\\.00"
+         "^examples/eligible\\.yaml,[^,]+,eligible,total,,,[0-9.]+,100\\.00")
+ipzone_e2e(NAME "rank: eligible first, then needs-review, then the rest, invalid last" EXIT 2
+  ARGS rank --format csv examples
+  EXPECT "^rank,file,name,verdict,total,scale,ip_stock,services,work"
+         "^1,[^,]+,[^,]+,eligible," "^2,[^,]+,[^,]+,eligible," "^3,[^,]+,[^,]+,needs-review,"
+         "^7,examples/invalid\\.yaml,,invalid,,,,,")
+ipzone_e2e(NAME "rank --format markdown: a table for a wiki" EXIT 0
+  ARGS rank --format markdown --lang en examples/eligible.yaml examples/csv-roster.yaml
+  EXPECT "^\\| rank \\| zone \\| verdict \\| Total \\| Scale and structure \\| IP stock \\| Service capacity \\| Work under Art\\. 9 \\|$"
+         "^\\| 1 \\| " "^\\| 2 \\| ")
+add_test(NAME "e2e: rank: the same order on every run and with any -j"
+  COMMAND bash -c "cmp <(\"$1\" rank --format json -j 1 -r examples tests) <(\"$1\" rank --format json -j 2 -r examples tests) && echo same"
+          _ "$<TARGET_FILE:ipzone>"
+  WORKING_DIRECTORY "${CMAKE_SOURCE_DIR}")
+foreach(scenario weights-moved weights-broken)
+  add_test(NAME "e2e: scoring model changed (${scenario})"
+    COMMAND bash "${CMAKE_CURRENT_SOURCE_DIR}/e2e/rules_change.sh" "$<TARGET_FILE:ipzone>" ${scenario}
+    WORKING_DIRECTORY "${CMAKE_SOURCE_DIR}")
+endforeach()

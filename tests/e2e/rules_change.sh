@@ -102,6 +102,22 @@ PY
       "error: no table beijing_district \(closest: beijing_districts\)" \
       -- rules lint --lang en "$new"
     ;;
+  weights-moved)  # 5 points move from valid patents to invention patents: scores move as the model says
+    sed -i 's/id: valid_patents, title: {zh: 有效专利, en: Valid patents}, fact: valid_patents, points: 10,/id: valid_patents, title: {zh: 有效专利, en: Valid patents}, fact: valid_patents, points: 5,/' "$new/scoring.yaml"
+    sed -i 's/id: invention_patents, title: {zh: 发明专利, en: Invention patents}, fact: invention_patents, points: 12,/id: invention_patents, title: {zh: 发明专利, en: Invention patents}, fact: invention_patents, points: 17,/' "$new/scoring.yaml"
+    check 0 "0 errors" -- rules lint --lang en "$new"
+    # The base case: valid 2.40 -> 1.20, invention 0.72 -> 1.02: ip_stock 5.95 -> 5.05, total 26.90 -> 26.00.
+    check 1 "score\.ip_stock: expected 5\.95 points, got 5\.05" "score: expected 26\.90 points, got 26\.00" \
+      -- rules test --lang en "$new"
+    ;;
+  weights-broken)  # a weight that no longer matches its indicators, and a curve the wrong way round
+    sed -i 's/          weight: 30/          weight: 35/' "$new/scoring.yaml"
+    sed -i 's/linear: {from: 70, to: 150}/linear: {from: 150, to: 70}/' "$new/scoring.yaml"
+    check 2 "scoring\.yaml:[0-9]+:[0-9]+: error: .*from \(150\) must be below to \(70\)" -- rules lint --lang en "$new"
+    sed -i 's/linear: {from: 150, to: 70}/linear: {from: 70, to: 150}/' "$new/scoring.yaml"
+    check 2 "scoring\.yaml:[0-9]+:[0-9]+: error: scoring dimension ip_stock: its indicators add up to 30, not its weight 35" \
+      "error: scoring model \(from 2023-12-20\): the dimension weights add up to 105, not 100" -- rules lint --lang en "$new"
+    ;;
   *) echo "unknown scenario $scenario"; exit 2 ;;
 esac
 exit $fail

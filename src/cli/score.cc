@@ -1,0 +1,137 @@
+// `ipzone score DOSSIER...` and `ipzone rank DOSSIER...`: the comprehensive
+// score of Art. 7(4) under the rule set's scoring model (rules/<set>/
+// scoring.yaml), dossier by dossier, or as a ranking: eligible dossiers
+// first, then needs-review, then the rest (scored, for reference), invalid
+// last; within a group by total, then by each dimension in the model's
+// order, highest first, then by file path, so that every run gives the same order.
+#include <algorithm>
+#include <iostream>
+#include <thread>
+
+#include "cli/commands.h"
+#include "cli/options.h"
+#include "cli/output.h"
+#include "cli/pipeline.h"
+#include "evaluate/evaluator.h"
+#include "evaluate/score.h"
+#include "facts/facts.h"
+#include "model/scoring.h"
+#include "report/score_formats.h"
+
+namespace ipz::cli {
+
+namespace {
+
+struct ScoreOptions {
+  CommonOptions common;
+  std::vector<std::string> inputs;
+  std::string output;
+  bool excel = false;
+  int jobs = 0;
+};
+
+int group_of(Verdict v) {
+  switch (v) {
+    case Verdict::eligible: return 0;
+    case Verdict::needs_review: return 1;
+    case Verdict::invalid: return 3;
+    default: return 2;
+  }
+}
+
+// Whether a ranks above b (see the top of this file).
+bool ranks_before(const ScoredDossier& a, const ScoredDossier& b) {
+  if (group_of(a.verdict) != group_of(b.verdict)) return group_of(a.verdict) < group_of(b.verdict);
+  if (a.score && b.score) {
+    if (a.score->total != b.score->total) return a.score->total > b.score->total;
+    for (std::size_t i = 0; i < a.score->dimensions.size() && i < b.score->dimensions.size(); ++i)
+      if (a.score->dimensions[i].points != b.score->dimensions[i].points)
+        return a.score->dimensions[i].points > b.score->dimensions[i].points;
+  }
+  return a.file < b.file;
+}
+
+int run(const ScoreOptions& opt, bool ranking) {
+  const Catalogue& cat = Catalogue::builtin();
+  const Lang lang = opt.common.language();
+  std::optional<RuleSet> rules = load_rules(opt.common, lang, cat);
+  if (!rules) return kExitInvalid;
+  if (!rules->scoring) {
+    std::cerr << "ipzone: " << cat.render("score.no_model", {{"set", rules->name}}, lang) << "\n";
+    return kExitInvalid;
+  }
+  std::vector<ScoredDossier> scored;
+  const int jobs = opt.jobs > 0 ? opt.jobs : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+  for_each_in_order<ScoredDossier>(
+      expand_inputs(opt.inputs), jobs,
+      [&](const Input& in) {
+        LoadedInput loaded = load_input(in);
+        DossierReport report = judge(loaded, *rules, {opt.common.as_of, false}, lang, cat);
+        ScoredDossier s;
+        s.file = report.file;
+        s.name = report.name;
+        s.as_of = report.as_of;
+        s.verdict = report.verdict;
+        s.errors = std::move(report.errors);
+        if (loaded.dossier) {
+          const Dossier& d = *loaded.dossier;
+          const Date as_of = opt.common.as_of ? *opt.common.as_of : d.as_of ? *d.as_of : today();
+          s.score = score_dossier(*rules->scoring, derive_facts(d, as_of, *rules));
+        }
+        return s;
+      },
+      [&](ScoredDossier&& s) { scored.push_back(std::move(s)); });
+  Output output(opt.output);
+  if (!output.ok()) {
+    std::cerr << "ipzone: " << output.error() << "\n";
+    return kExitInvalid;
+  }
+  ScoreOutput so;
+  so.format = opt.common.format;
+  so.lang = lang;
+  so.excel = opt.excel;
+  so.rule_set = rules->name;
+  so.rule_set_version = rules->version;
+  so.model = rules->scoring.get();
+  bool any_invalid = false;
+  for (const auto& s : scored) any_invalid = any_invalid || s.verdict == Verdict::invalid;
+  if (ranking) {
+    std::stable_sort(scored.begin(), scored.end(), ranks_before);
+    for (std::size_t i = 0; i < scored.size(); ++i) scored[i].rank = static_cast<int>(i + 1);
+    write_ranking(scored, so, cat, output.stream());
+  } else {
+    write_scores(scored, so, cat, output.stream());
+  }
+  if (!output.commit()) {
+    std::cerr << "ipzone: " << output.error() << "\n";
+    return kExitInvalid;
+  }
+  return any_invalid ? kExitInvalid : kExitOk;
+}
+
+void add(CLI::App& app, int& exit_code, bool ranking) {
+  auto opt = std::make_shared<ScoreOptions>();
+  CLI::App* cmd = app.add_subcommand(
+      ranking ? "rank" : "score",
+      ranking ? "Rank dossiers by their comprehensive score (Art. 7(4)): eligible first, then needs-review, then the "
+                "rest (scored, for reference), invalid last; ties broken by each dimension, then by file path."
+              : "The comprehensive score of each dossier (Art. 7(4)) under the rule set's scoring model: the total "
+                "out of 100, each dimension and indicator with its value, points and maximum, and the three "
+                "indicators where more effort would add the most points.");
+  cmd->add_option("dossiers", opt->inputs, "Dossier files, folders, or - for standard input")->required();
+  if (ranking)
+    add_common_options(*cmd, opt->common, {"text", "json", "csv", "markdown"}, "Output format: text (default), json, csv or markdown");
+  else
+    add_common_options(*cmd, opt->common, {"text", "json", "csv"}, "Output format: text (default), json or csv");
+  cmd->add_option("-o,--output", opt->output, "Write to FILE instead of standard output, atomically");
+  cmd->add_option("-j,--jobs", opt->jobs, "Score on N threads (default: the number of cores)")->check(CLI::Range(1, 1024));
+  cmd->add_flag("--excel", opt->excel, "csv: begin with the UTF-8 byte-order mark that Excel needs");
+  cmd->callback([opt, &exit_code, ranking] { exit_code = run(*opt, ranking); });
+}
+
+}  // namespace
+
+void add_score(CLI::App& app, int& exit_code) { add(app, exit_code, false); }
+void add_rank(CLI::App& app, int& exit_code) { add(app, exit_code, true); }
+
+}  // namespace ipz::cli

@@ -1,0 +1,39 @@
+// The outputs of `ipzone score` and `ipzone rank`: the breakdown of each
+// dossier's comprehensive score (text, JSON, CSV), and the ranked table of
+// many (text, JSON, CSV, Markdown). They render Score objects; they decide
+// nothing. The order of a ranking is decided in cli/score.cc.
+#pragma once
+
+#include <optional>
+#include <ostream>
+#include <string>
+#include <vector>
+
+#include "evaluate/score.h"
+#include "report/catalogue.h"
+#include "report/report.h"
+
+namespace ipz {
+
+struct ScoredDossier {
+  std::string file, name, as_of;
+  Verdict verdict = Verdict::invalid;
+  std::optional<Score> score;  // nullopt: the dossier could not be read
+  std::vector<DiagnosticLine> errors;
+  int rank = 0;  // filled by rank
+};
+
+struct ScoreOutput {
+  std::string format = "text";  // text | json | csv (| markdown for rank)
+  Lang lang = Lang::zh;
+  bool excel = false;  // csv: a UTF-8 byte-order mark first
+  std::string rule_set, rule_set_version;
+  const ScoringModel* model = nullptr;
+};
+
+void write_scores(const std::vector<ScoredDossier>& dossiers, const ScoreOutput& opt, const Catalogue& cat,
+                  std::ostream& out);
+void write_ranking(const std::vector<ScoredDossier>& ranked, const ScoreOutput& opt, const Catalogue& cat,
+                   std::ostream& out);
+
+}  // namespace ipz
