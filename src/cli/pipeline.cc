@@ -29,18 +29,39 @@ Diagnostic file_error(const std::string& path, std::string key, std::string arg 
 
 }  // namespace
 
-std::vector<Input> expand_inputs(const std::vector<std::string>& args, bool recursive) {
-  std::vector<Input> out;
+Input InputList::operator[](std::size_t i) const {
+  const Item& it = items_[i];
+  Input in;
+  in.path = it.folder == kNone ? it.name : (fs::path(folders_[it.folder]) / it.name).string();
+  in.error_key = errors_[it.error];
+  return in;
+}
+
+void InputList::add(std::string path, std::string error_key) {
+  std::uint8_t error = 0;
+  if (!error_key.empty()) {
+    auto at = std::find(errors_.begin(), errors_.end(), error_key);
+    error = static_cast<std::uint8_t>(at - errors_.begin());
+    if (at == errors_.end()) errors_.push_back(std::move(error_key));
+  }
+  items_.push_back({kNone, error, std::move(path)});
+}
+
+InputList expand_inputs(const std::vector<std::string>& args, bool recursive) {
+  InputList out;
   for (const auto& a : args) {
     std::error_code ec;
     if (a == "-" || !fs::is_directory(a, ec)) {
-      out.push_back({a, ""});
+      out.add(a);
       continue;
     }
-    std::vector<std::string> found;
+    const auto folder = static_cast<std::uint32_t>(out.folders_.size());
+    out.folders_.push_back(a);
+    const std::size_t first = out.items_.size();
     auto consider = [&](const fs::directory_entry& entry) {
       const auto ext = entry.path().extension();
-      if ((ext == ".yaml" || ext == ".yml") && entry.is_regular_file(ec)) found.push_back(entry.path().string());
+      if ((ext == ".yaml" || ext == ".yml") && entry.is_regular_file(ec))
+        out.items_.push_back({folder, 0, entry.path().lexically_relative(a).string()});
     };
     if (recursive) {
       for (auto it = fs::recursive_directory_iterator(a, fs::directory_options::skip_permission_denied, ec);
@@ -49,10 +70,11 @@ std::vector<Input> expand_inputs(const std::vector<std::string>& args, bool recu
     } else {
       for (const auto& entry : fs::directory_iterator(a, ec)) consider(entry);
     }
-    std::sort(found.begin(), found.end());
-    if (found.empty()) out.push_back({a, "input.empty_folder"});
-    for (auto& f : found) out.push_back({std::move(f), ""});
+    std::sort(out.items_.begin() + static_cast<long>(first), out.items_.end(),
+              [](const InputList::Item& x, const InputList::Item& y) { return x.name < y.name; });
+    if (out.items_.size() == first) out.add(a, "input.empty_folder");
   }
+  out.items_.shrink_to_fit();
   return out;
 }
 

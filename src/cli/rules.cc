@@ -243,7 +243,9 @@ int run_diff(const DiffOptions& opt) {
   std::vector<DossierChange> changes;
   std::map<std::string, int> transitions;  // "eligible → ineligible" -> count
   const EvaluateOptions eval{opt.common.as_of, false};
-  for (const Input& in : expand_inputs(opt.inputs)) {
+  const InputList inputs = expand_inputs(opt.inputs);
+  for (std::size_t i = 0; i < inputs.size(); ++i) {
+    const Input in = inputs[i];
     ++total;
     LoadedInput loaded = load_input(in);
     DossierReport a = judge(loaded, *before, eval, lang, cat);
