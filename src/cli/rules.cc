@@ -105,7 +105,9 @@ int run_test(const TestOptions& opt) {
   if (!rules) return kExitInvalid;
   fs::path tests_dir = fs::path(opt.dir) / "tests";
   Diagnostics diags;
-  std::vector<RuleTestCase> cases = load_rule_tests(tests_dir.string(), diags);
+  const Table* taxonomy = rules->table(rules->taxonomy);
+  std::vector<RuleTestCase> cases =
+      load_rule_tests(tests_dir.string(), taxonomy && !taxonomy->entries.empty() ? taxonomy->entries.front() : "", diags);
   if (has_errors(diags)) {
     print_diagnostics(diags, lang, cat, std::cerr);
     return kExitInvalid;

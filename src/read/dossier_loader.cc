@@ -210,7 +210,7 @@ void read_enterprises(FieldReader& r, const YamlNode& n, std::vector<Enterprise>
       if (h->is_null()) {
         e.high_end_industry = "";
       } else if (auto t = r.text(*h, path + ".high_end_industry")) {
-        e.high_end_industry = (*t == "none" || *t == "无") ? "" : *t;
+        e.high_end_industry = format::says_not_high_end(*t) ? "" : *t;
       }
     }
     if (const YamlNode* p = m.get("patents")) read_patents(r, *p, path + ".patents", e);

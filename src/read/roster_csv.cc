@@ -6,6 +6,7 @@
 #include <map>
 
 #include "read/csv.h"
+#include "read/dossier_format.h"
 #include "read/embedded_files.h"
 #include "read/field_reader.h"
 #include "read/uscc_warning.h"
@@ -200,7 +201,7 @@ void read_roster_csv(std::string_view text, const std::string& file, std::vector
         if ((size.assets = rr.number(cell, header))) has_size = true;
       } else if (f == "high_end_industry") {
         e.high_end_where = {file, cell.line, cell.column};
-        e.high_end_industry = (t == "none" || t == "无") ? "" : t;
+        e.high_end_industry = format::says_not_high_end(t) ? "" : t;
       } else if (f == "valid") {
         valid = rr.count(cell, header);
       } else if (f == "invention") {

@@ -102,7 +102,7 @@ bool load_yaml_file(const std::string& path, YamlNode& out, Diagnostics& diags) 
 
 void read_case(FieldReader& r, const YamlNode& n, const std::string& path, const fs::path& dir,
                const std::optional<std::pair<std::string, YamlNode>>& base, const YamlNode* default_roster,
-               std::vector<RuleTestCase>& out, Diagnostics& diags) {
+               const std::string& default_industry, std::vector<RuleTestCase>& out, Diagnostics& diags) {
   MapReader m(r, n, path);
   if (!m.ok()) return;
   RuleTestCase c;
@@ -153,7 +153,7 @@ void read_case(FieldReader& r, const YamlNode& n, const std::string& path, const
       remove_path(c.dossier, "declared");
       *at_path(c.dossier, "enterprises") = make_roster(*n_ent, sme.value_or(*n_ent), high.value_or(*n_ent),
                                                         valid.value_or(0), invention.value_or(0),
-                                                        industry.value_or("新一代信息技术"));
+                                                        industry.value_or(default_industry));
     }
   }
   if (const YamlNode* set = m.get("set"); set && r.expect_map(*set, m.child("set"))) {
@@ -175,7 +175,8 @@ void read_case(FieldReader& r, const YamlNode& n, const std::string& path, const
 
 }  // namespace
 
-std::vector<RuleTestCase> load_rule_tests(const std::string& dir, Diagnostics& diags) {
+std::vector<RuleTestCase> load_rule_tests(const std::string& dir, const std::string& default_industry,
+                                          Diagnostics& diags) {
   std::vector<RuleTestCase> out;
   std::error_code ec;
   std::vector<fs::path> files;
@@ -197,7 +198,7 @@ std::vector<RuleTestCase> load_rule_tests(const std::string& dir, Diagnostics& d
     if (const YamlNode* cases = top.require("cases"); cases && r.expect_list(*cases, "cases"))
       for (std::size_t i = 0; i < cases->items.size(); ++i)
         read_case(r, cases->items[i], "cases[" + std::to_string(i + 1) + "]", file.parent_path(), base,
-                  default_roster, out, diags);
+                  default_roster, default_industry, out, diags);
     top.finish();
   }
   return out;

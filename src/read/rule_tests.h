@@ -38,7 +38,10 @@ struct RuleTestCase {
   std::vector<std::pair<std::string, std::string>> expected_outcomes;  // rule id -> outcome
 };
 
-// Reads every *.yaml under dir (sorted); problems go to diags.
-std::vector<RuleTestCase> load_rule_tests(const std::string& dir, Diagnostics& diags);
+// Reads every *.yaml under dir (sorted); problems go to diags. A synthetic
+// roster's high-end rows name `industry:`, else default_industry (the runner
+// passes the first entry of the rule set's taxonomy).
+std::vector<RuleTestCase> load_rule_tests(const std::string& dir, const std::string& default_industry,
+                                          Diagnostics& diags);
 
 }  // namespace ipz

@@ -57,7 +57,7 @@ void write_rule_doc(const RuleSet& rules, const Catalogue& cat, std::ostream& ou
           const Parameter* p = rules.parameter(name);
           if (!p) continue;
           for (const auto& v : p->values)
-            out << "| `" << name << "` " << p->title.zh << " | " << v.value.text << (p->unit == "percent" ? " %" : p->unit == "years" ? " 年 / years" : "")
+            out << "| `" << name << "` " << p->title.zh << " | " << v.value.text << (p->unit == "count" ? "" : " " + tr2("unit." + p->unit))
                 << " | " << format_date(v.since) << " | " << v.source << " |\n";
         }
         out << "\n";
