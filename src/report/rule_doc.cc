@@ -27,7 +27,10 @@ void quote(const std::string& text, std::ostream& out) {
 }  // namespace
 
 void write_rule_doc(const RuleSet& rules, const Catalogue& cat, std::ostream& out) {
-  auto tr2 = [&](std::string_view key) { return cat.get(key, Lang::zh) + " / " + cat.get(key, Lang::en); };
+  auto tr2 = [&](std::string_view key) {
+    const std::string zh = cat.get(key, Lang::zh), en = cat.get(key, Lang::en);
+    return zh == en ? zh : zh + " / " + en;
+  };
   out << "# " << both(rules.title) << "\n\n";
   out << "<!-- " << cat.get("doc.generated", Lang::en) << " -->\n\n";
   out << "- " << tr2("doc.rule_set") << ": `" << rules.name << "`, " << tr2("doc.version") << " `" << rules.version << "`\n";
