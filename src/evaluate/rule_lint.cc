@@ -4,6 +4,7 @@
 #include <set>
 
 #include "model/operators.h"
+#include "evaluate/score.h"
 #include "model/scoring.h"
 #include "report/catalogue.h"
 #include "util/edit_distance.h"
@@ -43,6 +44,13 @@ void check_text(const Text& t, const std::set<std::string>& names, const Rule& r
   }
 }
 
+// 2505 hundredths -> "25.05"; 3000 -> "30".
+std::string points_text(long long hundredths) {
+  std::string s = format_points(hundredths);
+  if (s.ends_with(".00")) s.resize(s.size() - 3);
+  return s;
+}
+
 }  // namespace
 
 Diagnostics lint_rule_set(const RuleSet& rules) {
@@ -73,13 +81,13 @@ Diagnostics lint_rule_set(const RuleSet& rules) {
         const long long weight = d.weight.num * 100 / d.weight.den;
         if (dim != weight)
           out.push_back({Severity::error, d.where, "lint.dimension_sum",
-                         {{"dimension", d.id}, {"sum", std::to_string(dim / 100) + (dim % 100 ? "." + std::to_string(dim % 100) : "")},
+                         {{"dimension", d.id}, {"sum", points_text(dim)},
                           {"weight", d.weight.text}}});
         sum += weight;
       }
       if (sum != 10000)
         out.push_back({Severity::error, v.where, "lint.weights_sum",
-                       {{"since", format_date(v.since)}, {"sum", std::to_string(sum / 100) + (sum % 100 ? "." + std::to_string(sum % 100) : "")}}});
+                       {{"since", format_date(v.since)}, {"sum", points_text(sum)}}});
     }
   }
   for (const auto& [name, p] : rules.parameters)

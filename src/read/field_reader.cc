@@ -1,6 +1,7 @@
 // Typed reading of YamlNodes with positioned diagnostics (see field_reader.h).
 #include "read/field_reader.h"
 
+#include <algorithm>
 #include <charconv>
 
 #include "read/uscc_warning.h"
@@ -158,8 +159,14 @@ std::optional<std::vector<std::string>> FieldReader::choices(const YamlNode& n,
   bool ok = true;
   for (std::size_t i = 0; i < n.items.size(); ++i) {
     auto t = choice(n.items[i], path + "[" + std::to_string(i + 1) + "]", allowed);
-    if (t) out.push_back(std::move(*t));
-    else ok = false;
+    if (!t) {
+      ok = false;
+    } else if (std::find(out.begin(), out.end(), *t) != out.end()) {  // a closed list names each item once
+      error(n.items[i], "field.duplicate_item", {{"path", path}, {"value", *t}});
+      ok = false;
+    } else {
+      out.push_back(std::move(*t));
+    }
   }
   if (!ok) return std::nullopt;
   return out;
