@@ -3,7 +3,6 @@
 // it and those before it are ready, in input order; then the summary, and
 // the worst verdict as the exit code.
 #include <iostream>
-#include <thread>
 
 #include "cli/commands.h"
 #include "cli/options.h"
@@ -71,7 +70,7 @@ int run_check(const CheckOptions& opt) {
   run.detail = opt.detail;
   writer->begin(run);
   const EvaluateOptions eval{opt.common.as_of, opt.detail};
-  const int jobs = opt.jobs > 0 ? opt.jobs : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+  const int jobs = thread_count(opt.jobs);
   for_each_in_order<DossierReport>(
       expand_inputs(paths, opt.recursive), jobs,
       [&](const Input& in) { return judge(load_input(in), *rules, eval, lang, cat); },

@@ -5,7 +5,9 @@
 
 #include <cstdlib>
 #include <cstring>
+#include <algorithm>
 #include <iostream>
+#include <thread>
 
 #include "read/rule_loader.h"
 
@@ -41,6 +43,19 @@ void add_common_options(CLI::App& cmd, CommonOptions& opt, const std::vector<std
       ->check(CLI::IsMember({"auto", "always", "never"}));
 }
 
+void print_diagnostics(const Diagnostics& diags, Lang lang, const Catalogue& cat, std::ostream& out) {
+  for (const auto& d : diags) {
+    out << d.where.file;
+    if (d.where.line > 0) out << ":" << d.where.line << ":" << d.where.column;
+    out << ": " << cat.get(d.severity == Severity::error ? "text.error" : "text.warning", lang) << ": "
+        << cat.render(d.key, d.args, lang) << "\n";
+  }
+}
+
+int thread_count(int requested) {
+  return requested > 0 ? requested : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+}
+
 std::optional<RuleSet> load_rules(const CommonOptions& opt, Lang lang, const Catalogue& cat) {
   std::vector<RuleFile> files;
   Diagnostics diags;
@@ -57,12 +72,7 @@ std::optional<RuleSet> load_rules(const CommonOptions& opt, Lang lang, const Cat
     diags.insert(diags.end(), loaded.diagnostics.begin(), loaded.diagnostics.end());
     rules = std::move(loaded.rules);
   }
-  for (const auto& d : diags) {
-    std::cerr << d.where.file;
-    if (d.where.line > 0) std::cerr << ":" << d.where.line << ":" << d.where.column;
-    std::cerr << ": " << cat.get(d.severity == Severity::error ? "text.error" : "text.warning", lang) << ": "
-              << cat.render(d.key, d.args, lang) << "\n";
-  }
+  print_diagnostics(diags, lang, cat, std::cerr);
   if (has_errors(diags)) return std::nullopt;
   return rules;
 }

@@ -5,6 +5,7 @@
 
 #include <CLI/CLI.hpp>
 #include <optional>
+#include <ostream>
 #include <string>
 
 #include "model/rule_set.h"
@@ -28,6 +29,12 @@ struct CommonOptions {
 // output formats the command offers (the first is the default).
 void add_common_options(CLI::App& cmd, CommonOptions& opt, const std::vector<std::string>& formats = {"text", "json"},
                         const std::string& format_help = "Output format: text (default) or json");
+
+// Diagnostics as "file:line:column: error: message", one a line.
+void print_diagnostics(const Diagnostics& diags, Lang lang, const Catalogue& cat, std::ostream& out);
+
+// The number of threads for -j N: N, or the number of cores when N is 0.
+int thread_count(int requested);
 
 // The rule set named by the options; prints its errors (with file:line:column)
 // to standard error and returns nullopt when it cannot be used.

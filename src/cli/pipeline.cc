@@ -119,15 +119,19 @@ LoadedInput load_input(const Input& input) {
   return out;
 }
 
+Date evaluation_date(const std::optional<Date>& as_of, const Dossier& dossier) {
+  return as_of ? *as_of : dossier.as_of ? *dossier.as_of : today();
+}
+
 DossierReport judge(const LoadedInput& input, const RuleSet& rules, const EvaluateOptions& opt, Lang lang,
-                    const Catalogue& cat) {
+                    const Catalogue& cat, std::optional<Facts>* facts_out) {
   if (!input.dossier) return report_invalid(input.file, "", input.diagnostics, lang, cat);
   const Dossier& d = *input.dossier;
-  const Date as_of = opt.as_of ? *opt.as_of : d.as_of ? *d.as_of : today();
-  Facts facts = derive_facts(d, as_of, rules);
+  Facts facts = derive_facts(d, evaluation_date(opt.as_of, d), rules);
   Evaluation evaluation = evaluate(rules, facts);
   DossierReport report = report_evaluated(d, facts, evaluation, input.diagnostics, lang, cat);
   if (opt.detail) report.roster = roster_lines(facts, lang, cat);
+  if (facts_out) *facts_out = std::move(facts);
   return report;
 }
 

@@ -13,6 +13,7 @@
 #include <string>
 #include <vector>
 
+#include "facts/facts.h"
 #include "model/dossier.h"
 #include "model/rule_set.h"
 #include "report/catalogue.h"
@@ -72,9 +73,13 @@ struct EvaluateOptions {
   bool detail = false;        // include the roster classification
 };
 
-// The report of one loaded input under a rule set.
+// The evaluation date of a dossier: --as-of, else the dossier's as_of, else today.
+Date evaluation_date(const std::optional<Date>& as_of, const Dossier& dossier);
+
+// The report of one loaded input under a rule set; the facts derived for it
+// are moved to facts_out when given (the score reuses them).
 DossierReport judge(const LoadedInput& input, const RuleSet& rules, const EvaluateOptions& opt, Lang lang,
-                    const Catalogue& cat);
+                    const Catalogue& cat, std::optional<Facts>* facts_out = nullptr);
 
 // Runs work on each input on `jobs` threads and hands the reports to sink in
 // input order, each as soon as it and all before it are done. At most a few

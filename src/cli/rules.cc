@@ -32,15 +32,6 @@ namespace {
 // The default rule set folder on disk (rules test needs its tests/ folder).
 constexpr const char* kDefaultRuleDir = "rules/recognition";
 
-void print_diagnostics(const Diagnostics& diags, Lang lang, const Catalogue& cat, std::ostream& out) {
-  for (const auto& d : diags) {
-    out << d.where.file;
-    if (d.where.line > 0) out << ":" << d.where.line << ":" << d.where.column;
-    out << ": " << cat.get(d.severity == Severity::error ? "text.error" : "text.warning", lang) << ": "
-        << cat.render(d.key, d.args, lang) << "\n";
-  }
-}
-
 // ---- list -------------------------------------------------------------------------------
 
 int run_list(const CommonOptions& opt) {
@@ -59,8 +50,8 @@ int run_list(const CommonOptions& opt) {
   for (const Article& a : rules->articles)
     for (const Rule& r : a.rules) {
       std::string clause = r.clause.in(lang);
-      std::cout << "  " << r.id << std::string(id_width - r.id.size() + 2, ' ') << clause
-                << std::string(clause_width - display_width(clause) + 2, ' ') << r.title.in(lang) << "\n";
+      std::cout << "  " << pad_to_width(r.id, id_width + 2) << pad_to_width(clause, clause_width + 2)
+                << r.title.in(lang) << "\n";
     }
   return kExitOk;
 }
@@ -125,7 +116,8 @@ int run_test(const TestOptions& opt) {
     LoadedDossier loaded = load_dossier(c.dossier, c.dossier_file);
     input.dossier = std::move(loaded.dossier);
     input.diagnostics = std::move(loaded.diagnostics);
-    DossierReport got = judge(input, *rules, {c.as_of, false}, lang, cat);
+    std::optional<Facts> facts;
+    DossierReport got = judge(input, *rules, {c.as_of, false}, lang, cat, &facts);
     if (!c.expected_verdict.empty() && c.expected_verdict != verdict_name(got.verdict)) {
       std::string line = cat.render("ruletest.verdict_mismatch",
                                     {{"expected", c.expected_verdict}, {"got", std::string(verdict_name(got.verdict))}},
@@ -136,14 +128,11 @@ int run_test(const TestOptions& opt) {
     std::optional<Score> score;  // computed when a case pins one
     for (const auto& [id, expected] : c.expected_outcomes) {
       if (id == "score" || id.rfind("score.", 0) == 0) {
-        if (!rules->scoring || !input.dossier) {
+        if (!rules->scoring || !facts) {
           res.mismatches.push_back(cat.render("ruletest.no_score", {{"id", id}}, lang));
           continue;
         }
-        if (!score) {
-          const Date as_of = c.as_of ? *c.as_of : input.dossier->as_of ? *input.dossier->as_of : today();
-          score = score_dossier(*rules->scoring, derive_facts(*input.dossier, as_of, *rules));
-        }
+        if (!score) score = score_dossier(*rules->scoring, *facts);
         std::string points;
         if (id == "score") points = format_points(score->total);
         for (const auto& ds : score->dimensions)

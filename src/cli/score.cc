@@ -6,7 +6,6 @@
 // order, highest first, then by file path, so that every run gives the same order.
 #include <algorithm>
 #include <iostream>
-#include <thread>
 
 #include "cli/commands.h"
 #include "cli/options.h"
@@ -61,23 +60,20 @@ int run(const ScoreOptions& opt, bool ranking) {
     return kExitInvalid;
   }
   std::vector<ScoredDossier> scored;
-  const int jobs = opt.jobs > 0 ? opt.jobs : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+  const int jobs = thread_count(opt.jobs);
   for_each_in_order<ScoredDossier>(
       expand_inputs(opt.inputs), jobs,
       [&](const Input& in) {
         LoadedInput loaded = load_input(in);
-        DossierReport report = judge(loaded, *rules, {opt.common.as_of, false}, lang, cat);
+        std::optional<Facts> facts;
+        DossierReport report = judge(loaded, *rules, {opt.common.as_of, false}, lang, cat, &facts);
         ScoredDossier s;
         s.file = report.file;
         s.name = report.name;
         s.as_of = report.as_of;
         s.verdict = report.verdict;
         s.errors = std::move(report.errors);
-        if (loaded.dossier) {
-          const Dossier& d = *loaded.dossier;
-          const Date as_of = opt.common.as_of ? *opt.common.as_of : d.as_of ? *d.as_of : today();
-          s.score = score_dossier(*rules->scoring, derive_facts(d, as_of, *rules));
-        }
+        if (facts) s.score = score_dossier(*rules->scoring, *facts);
         return s;
       },
       [&](ScoredDossier&& s) { scored.push_back(std::move(s)); });

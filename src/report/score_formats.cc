@@ -8,11 +8,6 @@ namespace ipz {
 
 namespace {
 
-std::string pad(const std::string& s, std::size_t width) {
-  std::size_t w = display_width(s);
-  return w >= width ? s : s + std::string(width - w, ' ');
-}
-
 std::string value_text(const IndicatorScore& s, Lang lang, const Catalogue& cat) {
   if (!s.known) return cat.get("value.missing", lang);
   std::string v = cat.fill("{v}", {{"v", s.value}}, lang);
@@ -135,10 +130,10 @@ void write_scores(const std::vector<ScoredDossier>& dossiers, const ScoreOutput&
     for (const auto& ds : sc.dimensions)
       for (const auto& s : ds.indicators) w = std::max(w, display_width(s.indicator->title.in(lang)));
     for (const auto& ds : sc.dimensions) {
-      out << "  " << pad(ds.dimension->title.in(lang), w + 2) << "  " << format_points(ds.points) << " / "
+      out << "  " << pad_to_width(ds.dimension->title.in(lang), w + 2) << "  " << format_points(ds.points) << " / "
           << format_points(ds.max) << "\n";
       for (const auto& s : ds.indicators) {
-        out << "    " << pad(s.indicator->title.in(lang), w) << "  " << pad(value_text(s, lang, cat), 14) << "  "
+        out << "    " << pad_to_width(s.indicator->title.in(lang), w) << "  " << pad_to_width(value_text(s, lang, cat), 14) << "  "
             << format_points(s.points) << " / " << format_points(s.max);
         if (!s.known && !s.missing.empty()) out << "  (" << cat.render("score.missing", {{"field", s.missing}}, lang) << ")";
         out << "\n";
@@ -212,16 +207,16 @@ void write_ranking(const std::vector<ScoredDossier>& ranked, const ScoreOutput& 
     nw = std::max(nw, display_width(d.name.empty() ? d.file : d.name));
     vw = std::max(vw, display_width(tr("verdict." + std::string(verdict_name(d.verdict)))));
   }
-  out << pad(tr("rank.rank"), 4) << "  " << pad(tr("md.zone"), nw) << "  " << pad(tr("md.verdict"), vw) << "  "
-      << pad(tr("score.total"), 7);
+  out << pad_to_width(tr("rank.rank"), 4) << "  " << pad_to_width(tr("md.zone"), nw) << "  " << pad_to_width(tr("md.verdict"), vw) << "  "
+      << pad_to_width(tr("score.total"), 7);
   for (const auto* dm : dims) out << "  " << dm->title.in(lang);
   out << "\n";
   for (const auto& d : ranked) {
-    out << pad(std::to_string(d.rank), 4) << "  " << pad(d.name.empty() ? d.file : d.name, nw) << "  "
-        << pad(tr("verdict." + std::string(verdict_name(d.verdict))), vw) << "  "
-        << pad(d.score ? format_points(d.score->total) : "-", 7);
+    out << pad_to_width(std::to_string(d.rank), 4) << "  " << pad_to_width(d.name.empty() ? d.file : d.name, nw) << "  "
+        << pad_to_width(tr("verdict." + std::string(verdict_name(d.verdict))), vw) << "  "
+        << pad_to_width(d.score ? format_points(d.score->total) : "-", 7);
     for (std::size_t i = 0; i < dims.size(); ++i)
-      out << "  " << pad(d.score ? subtotal(d, i) : "-", display_width(dims[i]->title.in(lang)));
+      out << "  " << pad_to_width(d.score ? subtotal(d, i) : "-", display_width(dims[i]->title.in(lang)));
     out << "\n";
   }
   out << tr("rank.order") << "\n";

@@ -34,11 +34,6 @@ const char* verdict_color(Verdict v) {
   return "";
 }
 
-std::string pad(const std::string& s, std::size_t width) {
-  std::size_t w = display_width(s);
-  return w >= width ? s : s + std::string(width - w, ' ');
-}
-
 class TextWriter : public ReportWriter {
  public:
   TextWriter(const OutputOptions& opt, const Catalogue& cat, std::ostream& out)
@@ -91,8 +86,8 @@ class TextWriter : public ReportWriter {
         out_ << paint(kBold, article + (res.article_title.empty() ? "" : "  " + res.article_title)) << "\n";
       }
       const std::string key = std::string("outcome.") + std::string(outcome_name(res.outcome));
-      out_ << "  " << paint(outcome_color(res.outcome), tr(key + ".mark") + " " + pad(tr(key), label_width)) << "  "
-           << pad(res.clause_shown, clause_width) << "  " << res.title << "\n";
+      out_ << "  " << paint(outcome_color(res.outcome), tr(key + ".mark") + " " + pad_to_width(tr(key), label_width)) << "  "
+           << pad_to_width(res.clause_shown, clause_width) << "  " << res.title << "\n";
       out_ << indent << tr("text.actual") << " " << res.actual << "  |  " << tr("text.required") << " "
            << res.required;
       for (const auto& p : res.parameters)
@@ -121,7 +116,7 @@ class TextWriter : public ReportWriter {
     std::size_t label_width = 0;
     for (const auto& r : d.roster) label_width = std::max(label_width, display_width(r.label));
     for (const auto& r : d.roster) {
-      out_ << "  " << pad(r.label, label_width) << "  " << r.name << "  ";
+      out_ << "  " << pad_to_width(r.label, label_width) << "  " << r.name << "  ";
       if (r.duplicate_of != 0) {
         out_ << cat_.render("detail.duplicate", {{"row", std::to_string(r.duplicate_of)}}, lang_) << "\n";
         continue;
@@ -144,7 +139,7 @@ class TextWriter : public ReportWriter {
       for (const auto& r : rows_) vw = std::max(vw, display_width(tr("verdict." + std::string(verdict_name(r.verdict)))));
       for (const auto& r : rows_) {
         const std::string v = tr("verdict." + std::string(verdict_name(r.verdict)));
-        out_ << "  " << paint(verdict_color(r.verdict), pad(v, vw)) << "  " << r.file
+        out_ << "  " << paint(verdict_color(r.verdict), pad_to_width(v, vw)) << "  " << r.file
              << (r.name.empty() ? "" : "  " + r.name) << "\n";
       }
     }

@@ -199,4 +199,11 @@ std::u32string decode_utf8(std::string_view utf8) {
   return out;
 }
 
+std::string pad_to_width(std::string_view s, std::size_t width) {
+  const std::size_t w = display_width(s);
+  std::string out(s);
+  if (w < width) out.append(width - w, ' ');
+  return out;
+}
+
 }  // namespace ipz

@@ -30,6 +30,9 @@ bool looks_like_gbk(std::string_view bytes);
 // combining marks and zero-width characters 0, everything else 1.
 std::size_t display_width(std::string_view utf8);
 
+// s followed by spaces up to `width` terminal columns (s itself when wider).
+std::string pad_to_width(std::string_view s, std::size_t width);
+
 // Decodes UTF-8; each maximal invalid subsequence becomes U+FFFD.
 std::u32string decode_utf8(std::string_view utf8);
 
