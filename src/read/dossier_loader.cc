@@ -269,6 +269,20 @@ std::optional<Declared> read_declared(FieldReader& r, const YamlNode& n) {
   return d;
 }
 
+// Art. 9: what the zone's work has produced (used by the score only).
+Work read_work(FieldReader& r, const YamlNode& n) {
+  MapReader m(r, n, "work");
+  Work work;
+  work.ip_butler = m.boolean("ip_butler");
+  work.trainings_held = m.count("trainings_held");
+  work.pledge_financing_10k_yuan = m.count("pledge_financing_10k_yuan");
+  work.patent_transfers = m.count("patent_transfers");
+  work.disputes_handled = m.count("disputes_handled");
+  work.alliances_joined = m.count("alliances_joined");
+  m.finish();
+  return work;
+}
+
 }  // namespace
 
 LoadedDossier load_dossier(std::string_view text, const std::string& file) {
@@ -313,18 +327,7 @@ LoadedDossier load_dossier(const YamlNode& root, const std::string& file) {
     r.error(root, "dossier.roster_required", {});
   mark_duplicates(r, d.enterprises);
   if (const YamlNode* dec = top.get("declared")) d.declared = read_declared(r, *dec);
-  if (const YamlNode* w = top.get("work")) {
-    MapReader m(r, *w, "work");
-    Work work;
-    work.ip_butler = m.boolean("ip_butler");
-    work.trainings_held = m.count("trainings_held");
-    work.pledge_financing_10k_yuan = m.count("pledge_financing_10k_yuan");
-    work.patent_transfers = m.count("patent_transfers");
-    work.disputes_handled = m.count("disputes_handled");
-    work.alliances_joined = m.count("alliances_joined");
-    m.finish();
-    d.work = work;
-  }
+  if (const YamlNode* w = top.get("work")) d.work = read_work(r, *w);
   top.finish();
 
   if (!has_errors(out.diagnostics)) out.dossier = std::move(d);
