@@ -419,7 +419,7 @@ TEST_CASE("Report: an invalid dossier lists every error with its position", "[re
   CHECK(r.errors[0].line == 2);
   CHECK(contains(r.errors[0].message, "park is not one of"));
   CHECK(r.errors[1].line == 4);
-  CHECK(contains(r.errors[1].message, "enterprises[1].sme should be true or false, found maybe"));
+  CHECK(contains(r.errors[1].message, "enterprises[1].sme should be true or false (without quotes), found maybe"));
 }
 
 TEST_CASE("Report: the summary counts dossiers per verdict, as_of is common or empty", "[report]") {
