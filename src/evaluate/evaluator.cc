@@ -162,7 +162,7 @@ class RuleEvaluator {
       if (op == "equals") {
         Number lit;
         lit.text = c.operand.items.empty() ? "0" : c.operand.items.front();
-        lit.num = std::atoll(lit.text.c_str());
+        lit.num = parse_integer(lit.text).value_or(0);
         n = lit;
       } else {
         n = number(c);

@@ -2,7 +2,6 @@
 #include "read/field_reader.h"
 
 #include <algorithm>
-#include <charconv>
 
 #include "read/uscc_warning.h"
 #include "util/edit_distance.h"
@@ -29,15 +28,6 @@ std::string shown(const YamlNode& n) {
     case YamlNode::Kind::null: return "null";
   }
   return "";
-}
-
-bool parse_whole(std::string_view s, long long& out) {
-  if (s.empty()) return false;
-  const char* first = s.data();
-  const char* last = s.data() + s.size();
-  if (*first == '+') ++first;
-  auto [ptr, ec] = std::from_chars(first, last, out);
-  return ec == std::errc() && ptr == last;
 }
 
 }  // namespace
@@ -76,8 +66,8 @@ std::optional<bool> FieldReader::boolean(const YamlNode& n, const std::string& p
 }
 
 std::optional<long long> FieldReader::integer(const YamlNode& n, const std::string& path) {
-  long long v = 0;
-  if (n.is_scalar() && !n.quoted && parse_whole(n.text, v)) return v;
+  if (n.is_scalar() && !n.quoted)
+    if (auto v = parse_integer(n.text)) return v;
   error(n, "field.expected_count", {{"path", path}, {"value", shown(n)}});
   return std::nullopt;
 }

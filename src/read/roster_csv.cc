@@ -2,7 +2,6 @@
 #include "read/roster_csv.h"
 
 #include <algorithm>
-#include <charconv>
 #include <map>
 
 #include "read/csv.h"
@@ -93,9 +92,8 @@ class RowReader {
   std::optional<long long> count(const CsvCell& cell, const std::string& header) {
     const std::string t = trim(cell.text);
     if (t.empty()) return std::nullopt;
-    long long v = 0;
-    auto [ptr, ec] = std::from_chars(t.data(), t.data() + t.size(), v);
-    if (ec != std::errc() || ptr != t.data() + t.size() || v < 0 || v > kMaxCount) {
+    auto v = parse_integer(t);
+    if (!v || *v < 0 || *v > kMaxCount) {
       bad(cell, header, "roster.expect_count");
       return std::nullopt;
     }

@@ -16,6 +16,15 @@ std::string csv_field(std::string_view s) {
   return out + "\"";
 }
 
+std::string csv_line(std::initializer_list<std::string> fields) {
+  std::string line;
+  for (const auto& f : fields) {
+    if (&f != fields.begin()) line += ',';
+    line += csv_field(f);
+  }
+  return line + "\r\n";
+}
+
 namespace {
 
 class CsvWriter : public ReportWriter {
@@ -66,15 +75,7 @@ class CsvWriter : public ReportWriter {
   }
 
  private:
-  void row(std::initializer_list<std::string> cells) {
-    bool first = true;
-    for (const auto& c : cells) {
-      if (!first) out_ << ',';
-      out_ << csv_field(c);
-      first = false;
-    }
-    out_ << "\r\n";
-  }
+  void row(std::initializer_list<std::string> cells) { out_ << csv_line(cells); }
 
   OutputOptions opt_;
   std::ostream& out_;

@@ -4,6 +4,7 @@
 // json, ndjson, csv and junit for programs (README "Output formats").
 #pragma once
 
+#include <initializer_list>
 #include <memory>
 #include <ostream>
 #include <string>
@@ -45,5 +46,7 @@ std::string json_string(std::string_view s);
 std::string xml_escape(std::string_view s);
 // A CSV field, quoted when it holds a comma, a quote or a line break (RFC 4180).
 std::string csv_field(std::string_view s);
+// A CSV record: the fields joined by commas, each as csv_field makes it, and CRLF.
+std::string csv_line(std::initializer_list<std::string> fields);
 
 }  // namespace ipz

@@ -65,17 +65,6 @@ void errors_text(const ScoredDossier& d, std::ostream& out) {
     out << "  " << e.file << ":" << e.line << ":" << e.column << ": " << e.message << "\n";
 }
 
-std::string csv_row(std::initializer_list<std::string> cells) {
-  std::string line;
-  bool first = true;
-  for (const auto& c : cells) {
-    if (!first) line += ',';
-    line += csv_field(c);
-    first = false;
-  }
-  return line + "\r\n";
-}
-
 }  // namespace
 
 void write_scores(const std::vector<ScoredDossier>& dossiers, const ScoreOutput& opt, const Catalogue& cat,
@@ -100,18 +89,18 @@ void write_scores(const std::vector<ScoredDossier>& dossiers, const ScoreOutput&
   }
   if (opt.format == "csv") {
     if (opt.excel) out << "\xEF\xBB\xBF";
-    out << csv_row({"file", "name", "verdict", "dimension", "indicator", "value", "points", "max"});
+    out << csv_line({"file", "name", "verdict", "dimension", "indicator", "value", "points", "max"});
     for (const auto& d : dossiers) {
       if (!d.score) {
-        out << csv_row({d.file, d.name, std::string(verdict_name(d.verdict)), "", "", "", "", ""});
+        out << csv_line({d.file, d.name, std::string(verdict_name(d.verdict)), "", "", "", "", ""});
         continue;
       }
       for (const auto& ds : d.score->dimensions)
         for (const auto& s : ds.indicators)
-          out << csv_row({d.file, d.name, std::string(verdict_name(d.verdict)), ds.dimension->id, s.indicator->id,
+          out << csv_line({d.file, d.name, std::string(verdict_name(d.verdict)), ds.dimension->id, s.indicator->id,
                           s.known ? cat.fill("{v}", {{"v", s.value}}, lang) : "", format_points(s.points),
                           format_points(s.max)});
-      out << csv_row({d.file, d.name, std::string(verdict_name(d.verdict)), "total", "", "",
+      out << csv_line({d.file, d.name, std::string(verdict_name(d.verdict)), "total", "", "",
                       format_points(d.score->total), format_points(d.score->max)});
     }
     return;

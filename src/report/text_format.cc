@@ -47,7 +47,7 @@ class TextWriter : public ReportWriter {
   }
 
   void dossier(const DossierReport& d) override {
-    rows_.push_back({d.file, d.name, d.verdict});
+    if (!quiet_) rows_.push_back({d.file, d.name, d.verdict});  // --quiet prints the counts only
     if (!quiet_) write_dossier(d);
   }
 

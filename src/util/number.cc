@@ -1,6 +1,8 @@
 // Exact decimals (see number.h).
 #include "util/number.h"
 
+#include <charconv>
+
 namespace ipz {
 
 std::optional<Number> parse_number(std::string_view text) {
@@ -23,6 +25,15 @@ std::optional<Number> parse_number(std::string_view text) {
   }
   if (n.num / n.den > 1000000000000LL) return std::nullopt;
   return n;
+}
+
+std::optional<long long> parse_integer(std::string_view text) {
+  if (!text.empty() && text.front() == '+') text.remove_prefix(1);
+  if (text.empty()) return std::nullopt;
+  long long v = 0;
+  auto [ptr, ec] = std::from_chars(text.data(), text.data() + text.size(), v);
+  if (ec != std::errc() || ptr != text.data() + text.size()) return std::nullopt;
+  return v;
 }
 
 bool less(const Number& a, const Number& b) {

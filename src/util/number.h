@@ -19,6 +19,9 @@ struct Number {
 // decimals, at most 10^12); nullopt otherwise.
 std::optional<Number> parse_number(std::string_view text);
 
+// Parses a whole number ("12", "+12", "-3"); nullopt for anything else.
+std::optional<long long> parse_integer(std::string_view text);
+
 // a < b, exactly.
 bool less(const Number& a, const Number& b);
 
