@@ -68,6 +68,7 @@ int run_check(const CheckOptions& opt) {
   run.rule_set = rules->name;
   run.rule_set_version = rules->version;
   run.detail = opt.detail;
+  run.criteria = criteria_of(*rules, lang);
   writer->begin(run);
   const EvaluateOptions eval{opt.common.as_of, opt.detail};
   const int jobs = thread_count(opt.jobs);
@@ -102,9 +103,10 @@ void add_check(CLI::App& app, int& exit_code) {
                   "Also read dossier paths from FILE, one a line (- for standard input): find ... | ipzone check "
                   "--files-from -");
   cmd->add_flag("-r,--recursive", opt->recursive, "Look for dossiers in the subfolders of folders too");
-  add_common_options(*cmd, opt->common, {"text", "json", "ndjson", "csv", "junit", "markdown"},
+  add_common_options(*cmd, opt->common, {"text", "json", "ndjson", "csv", "junit", "markdown", "html"},
                      "Output format: text (default), json, ndjson (a dossier a line, as each is ready), csv (a row "
-                     "per dossier), junit (for CI servers), markdown (a summary table)");
+                     "per dossier), junit (for CI servers), markdown (a summary table), html (one self-contained "
+                     "page to print or send: a card per criterion with gauges)");
   cmd->add_option("-o,--output", opt->output,
                   "Write to FILE instead of standard output, atomically (a temporary file renamed when complete)");
   cmd->add_option("-j,--jobs", opt->jobs, "Check on N threads (default: the number of cores); the output is the same")

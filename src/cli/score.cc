@@ -116,9 +116,11 @@ void add(CLI::App& app, int& exit_code, bool ranking) {
                 "indicators where more effort would add the most points.");
   cmd->add_option("dossiers", opt->inputs, "Dossier files, folders, or - for standard input")->required();
   if (ranking)
-    add_common_options(*cmd, opt->common, {"text", "json", "csv", "markdown"}, "Output format: text (default), json, csv or markdown");
+    add_common_options(*cmd, opt->common, {"text", "json", "csv", "markdown", "html"},
+                       "Output format: text (default), json, csv, markdown or html (one self-contained page)");
   else
-    add_common_options(*cmd, opt->common, {"text", "json", "csv"}, "Output format: text (default), json or csv");
+    add_common_options(*cmd, opt->common, {"text", "json", "csv", "html"},
+                       "Output format: text (default), json, csv or html (one self-contained page)");
   cmd->add_option("-o,--output", opt->output, "Write to FILE instead of standard output, atomically");
   cmd->add_option("-j,--jobs", opt->jobs, "Score on N threads (default: the number of cores)")->check(CLI::Range(1, 1024));
   cmd->add_flag("--excel", opt->excel, "csv: begin with the UTF-8 byte-order mark that Excel needs");

@@ -4,7 +4,9 @@
 
 #include <algorithm>
 
+#include "model/fact_catalogue.h"
 #include "model/operators.h"
+#include "util/number_format.h"
 
 namespace ipz {
 
@@ -29,20 +31,35 @@ std::string_view outcome_name(Outcome o) {
   return "missing";
 }
 
+bool is_measured(const Condition& leaf) {
+  if (leaf.kind != Condition::Kind::leaf) return false;
+  if (leaf.op == "years_since_at_least") return true;
+  if (leaf.op != "at_least" && leaf.op != "more_than") return false;
+  const FactInfo* f = find_fact(leaf.fact);
+  return f && (f->type == FactType::count || f->type == FactType::share);
+}
+
+namespace {
+
+void collect_measured(const Condition& c, std::vector<const Condition*>& out) {
+  if (c.kind == Condition::Kind::leaf) {
+    if (is_measured(c)) out.push_back(&c);
+    return;
+  }
+  for (const auto& child : c.children) collect_measured(child, out);
+}
+
+}  // namespace
+
+std::vector<const Condition*> measured_leaves(const Condition& check) {
+  std::vector<const Condition*> out;
+  collect_measured(check, out);
+  return out;
+}
+
 namespace {
 
 long long ceil_div(long long a, long long b) { return a <= 0 ? 0 : (a + b - 1) / b; }
-
-// "55.3% (47/85)": the share to a tenth of a percent, rounded half up,
-// except that a failing share is rounded down where rounding would reach the
-// bound, so that 79.96 % never shows as 80.0 %.
-std::string format_share(long long count, long long total, bool passed, const Number& bound) {
-  if (total == 0) return "0/0";
-  long long tenths = (count * 2000 + total) / (2 * total);
-  if (!passed && tenths * bound.den >= bound.num * 10) tenths = count * 1000 / total;
-  return std::to_string(tenths / 10) + "." + std::to_string(tenths % 10) + "% (" + std::to_string(count) + "/" +
-         std::to_string(total) + ")";
-}
 
 std::string join(const std::vector<std::string>& items, std::string_view sep = ", ") {
   std::string out;
@@ -78,8 +95,9 @@ Outcome any_of(const std::vector<Outcome>& os) {
 // Evaluates the conditions of one rule, collecting what its messages need.
 class RuleEvaluator {
  public:
-  RuleEvaluator(const RuleSet& rules, const Facts& facts, RuleResult& result, Diagnostics& diags)
-      : rules_(rules), facts_(facts), result_(result), diags_(diags) {}
+  // measure: record a Measure for each measured leaf (the rule's own check).
+  RuleEvaluator(const RuleSet& rules, const Facts& facts, RuleResult& result, Diagnostics& diags, bool measure = false)
+      : rules_(rules), facts_(facts), result_(result), diags_(diags), measure_(measure) {}
 
   Outcome run(const Condition& c) {
     Outcome o = Outcome::pass;
@@ -143,13 +161,26 @@ class RuleEvaluator {
   }
 
   Outcome leaf(const Condition& c) {
+    Measure* m = nullptr;
+    if (measure_ && is_measured(c)) {
+      m = &result_.measures.emplace_back();
+      m->leaf = &c;
+      const FactInfo* info = find_fact(c.fact);
+      m->type = info ? info->type : FactType::count;
+    }
+    const Outcome o = compare(c, m);
+    if (m) m->passed = o == Outcome::pass;
+    return o;
+  }
+
+  Outcome compare(const Condition& c, Measure* m) {
     const FactValue* f = facts_.get(c.fact);
     if (!f || !f->known) {
       arg(c.fact, "\x01value.missing");
       if (f)
-        for (const auto& m : f->missing)
-          if (std::find(result_.missing.begin(), result_.missing.end(), m) == result_.missing.end())
-            result_.missing.push_back(m);
+        for (const auto& field : f->missing)
+          if (std::find(result_.missing.begin(), result_.missing.end(), field) == result_.missing.end())
+            result_.missing.push_back(field);
       return Outcome::missing;
     }
     const std::string& F = c.fact;
@@ -172,7 +203,7 @@ class RuleEvaluator {
         // count / total >= num / den percent  <=>  count * 100 * den >= num * total
         const long long lhs = f->count * 100 * n->den, rhs = n->num * f->total;
         const bool ok = f->total > 0 && (op == "at_least" ? lhs >= rhs : lhs > rhs);
-        arg(F, format_share(f->count, f->total, ok, *n));
+        arg(F, format_share(f->count, f->total, ok ? nullptr : &*n));
         arg(F + ".bound", n->text + "%");
         const long long strict = op == "more_than" ? 1 : 0;
         const long long deficit = rhs - lhs + strict;  // in units of 1 / (100 * den)
@@ -180,7 +211,14 @@ class RuleEvaluator {
         const long long least = ok ? 0 : 1;
         arg(F + ".need", f->total == 0 ? "-" : std::to_string(std::max(least, ceil_div(deficit, 100 * n->den))));
         const long long per_added = 100 * n->den - n->num;  // gained by adding one qualifying enterprise
-        arg(F + ".need_add", per_added <= 0 ? "-" : std::to_string(std::max(least, ceil_div(deficit, per_added))));
+        const long long need_add = per_added <= 0 ? -1 : std::max(least, ceil_div(deficit, per_added));
+        arg(F + ".need_add", need_add < 0 ? "-" : std::to_string(need_add));
+        if (m) {
+          m->known = true;
+          m->count = f->count, m->total = f->total, m->bound = *n;
+          m->need = f->total == 0 ? 0 : std::max(least, ceil_div(deficit, 100 * n->den));
+          m->need_add = need_add;
+        }
         return verdict(ok);
       }
       // count compared with num / den:  count * den  vs  num
@@ -195,6 +233,7 @@ class RuleEvaluator {
       arg(F, std::to_string(f->count));
       arg(F + ".bound", n->text);
       arg(F + ".need", std::to_string(need));
+      if (m) m->known = true, m->count = f->count, m->bound = *n, m->need = need;
       return verdict(ok);
     }
     if (op == "equals") {  // text
@@ -240,6 +279,13 @@ class RuleEvaluator {
       arg(F + ".bound", n->text);
       arg(F + ".need", format_date(reached));
       arg(F + ".days", std::to_string(std::max(0L, days_between(facts_.as_of, reached))));
+      if (m) {
+        m->known = true, m->type = FactType::date, m->bound = *n;
+        m->count = std::max(0L, days_between(f->date, facts_.as_of));  // days elapsed
+        m->total = days_between(f->date, reached);                     // days the period needs
+        m->need = std::max(0L, days_between(facts_.as_of, reached));   // days left
+        m->years = whole_years_between(f->date, facts_.as_of);
+      }
       return verdict(reached <= facts_.as_of);
     }
     if (op == "none_in_last_years" || op == "none_within_years_after" || op == "none_up_to_as_of") {
@@ -275,6 +321,7 @@ class RuleEvaluator {
   const Facts& facts_;
   RuleResult& result_;
   Diagnostics& diags_;
+  bool measure_ = false;
 };
 
 }  // namespace
@@ -297,7 +344,7 @@ Evaluation evaluate(const RuleSet& rules, const Facts& facts) {
     for (const Rule& rule : article.rules) {
       RuleResult r;
       r.rule = &rule;
-      RuleEvaluator ev(rules, facts, r, e.diagnostics);
+      RuleEvaluator ev(rules, facts, r, e.diagnostics, true);
       r.outcome = ev.run(rule.check);
       if (r.outcome == Outcome::fail && rule.review_when) {
         RuleResult aside;  // the relaxation's own values, added to the rule's

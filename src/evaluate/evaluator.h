@@ -25,6 +25,27 @@ struct ParameterUse {
   const ParameterValue* value = nullptr;
 };
 
+// A numeric comparison made by a rule's check: a count or a share against a
+// lower bound, or a period against its years. A gauge draws it and a
+// spreadsheet holds it as a number. There is one for each leaf of the check
+// that measured_leaves() names, in that order, whether or not its fact is known.
+struct Measure {
+  const Condition* leaf = nullptr;  // its label names the measure
+  FactType type = FactType::count;  // count | share | date
+  bool known = false;               // false: the dossier lacks the data
+  bool passed = false;
+  long long count = 0, total = 0;  // count: the count; share: count of total; date: days elapsed, days needed
+  Number bound;                    // count: the bound; share: a percent; date: years
+  long long need = 0;              // count, share: how many more; date: days left
+  long long need_add = 0;          // share: how many more qualifying enterprises added (-1: none would do)
+  long long years = 0;             // date: whole years elapsed
+};
+
+// The leaves of a check that make a Measure: at_least or more_than on a
+// count or a share, and years_since_at_least.
+bool is_measured(const Condition& leaf);
+std::vector<const Condition*> measured_leaves(const Condition& check);
+
 struct RuleResult {
   const Rule* rule = nullptr;
   Outcome outcome = Outcome::pass;
@@ -35,6 +56,7 @@ struct RuleResult {
   std::vector<std::string> missing;  // dossier fields to add
   std::vector<ParameterUse> parameters;
   std::vector<const Text*> notes;  // the rule's notes whose condition held
+  std::vector<Measure> measures;   // the check's numeric comparisons (see Measure)
 };
 
 struct Evaluation {

@@ -3,6 +3,8 @@
 
 #include <algorithm>
 
+#include "util/number_format.h"
+
 namespace ipz {
 
 namespace {
@@ -10,17 +12,6 @@ namespace {
 __extension__ using wide = __int128;
 
 long long hundredths(const Number& n) { return static_cast<long long>(static_cast<wide>(n.num) * 100 / n.den); }
-
-std::string decimals(long long num, long long den, int places) {
-  if (den <= 0) return "0";
-  long long scale = 1;
-  for (int i = 0; i < places; ++i) scale *= 10;
-  const long long v = static_cast<long long>(static_cast<wide>(num) * scale / den);
-  std::string whole = std::to_string(v / scale);
-  if (places == 0) return whole;
-  std::string frac = std::to_string(v % scale);
-  return whole + "." + std::string(static_cast<std::size_t>(places) - frac.size(), '0') + frac;
-}
 
 // The value of a fact as the curves read it: num / den.
 bool value_of(const FactValue& f, const Facts& facts, IndicatorScore& s) {
@@ -33,12 +24,12 @@ bool value_of(const FactValue& f, const Facts& facts, IndicatorScore& s) {
     case FactType::share:
       s.value_num = f.total ? f.count * 100 : 0;
       s.value_den = f.total ? f.total : 1;
-      s.value = decimals(s.value_num, s.value_den, 1);
+      s.value = format_decimal(s.value_num, s.value_den, 1);
       return true;
     case FactType::ratio:
       s.value_num = f.total ? f.count : 0;
       s.value_den = f.total ? f.total : 1;
-      s.value = decimals(s.value_num, s.value_den, 2);
+      s.value = format_decimal(s.value_num, s.value_den, 2);
       return true;
     case FactType::boolean:
       s.value_num = f.flag ? 1 : 0;
@@ -85,7 +76,7 @@ long long points_of(const Curve& c, const IndicatorScore& s) {
 
 }  // namespace
 
-std::string format_points(long long h) { return decimals(h, 100, 2); }
+std::string format_points(long long h) { return format_decimal(h, 100, 2); }
 
 Score score_dossier(const ScoringModel& model, const Facts& facts) {
   Score out;

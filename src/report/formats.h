@@ -1,7 +1,7 @@
 // The output formats. Each is a ReportWriter: it is told the run's header,
 // then each dossier's report as it is ready (in input order), then the
-// totals; it renders and decides nothing. text and markdown are for people,
-// json, ndjson, csv and junit for programs (README "Output formats").
+// totals; it renders and decides nothing. text, markdown and html are for
+// people, json, ndjson, csv and junit for programs (README "Output formats").
 #pragma once
 
 #include <initializer_list>
@@ -16,7 +16,7 @@
 namespace ipz {
 
 struct OutputOptions {
-  std::string format = "text";  // text | json | ndjson | csv | junit | markdown
+  std::string format = "text";  // text | json | ndjson | csv | junit | markdown | html
   bool color = false;           // text: paint outcomes
   bool quiet = false;           // the summary only
   bool csv_detail = false;      // csv: one row per dossier and rule
@@ -41,6 +41,8 @@ void write_json(const Report& report, std::ostream& out);
 
 // A string as a JSON string literal (UTF-8 kept, control characters escaped).
 std::string json_string(std::string_view s);
+// A number as JSON writes it: the shortest form that reads back the same (0.553, 4).
+std::string json_number(double v);
 // A string with &, <, >, " and ' escaped for XML (control characters other
 // than tab, newline and return dropped: XML 1.0 cannot carry them).
 std::string xml_escape(std::string_view s);

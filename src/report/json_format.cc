@@ -1,6 +1,8 @@
 // The JSON output (README "JSON output"), pretty-printed with one result or
 // diagnostic object per line so that a line-oriented tool can read it too;
 // and NDJSON: one dossier per line, compact, written as each is ready.
+#include <fmt/format.h>
+
 #include <string>
 
 #include "report/writers.h"
@@ -32,6 +34,8 @@ std::string json_string(std::string_view s) {
   out += '"';
   return out;
 }
+
+std::string json_number(double v) { return fmt::format("{}", v); }
 
 namespace {
 
@@ -80,6 +84,14 @@ class JsonWriter : public ReportWriter {
         o += (k ? ", " : "") + std::string("{\"name\": ") + json_string(p.name) + ", \"value\": " +
              json_string(p.value) + ", \"since\": " + json_string(p.since) + ", \"source\": " + json_string(p.source) +
              "}";
+      }
+      o += "], \"measures\": [";
+      for (std::size_t k = 0; k < r.gauges.size(); ++k) {
+        const Gauge& g = r.gauges[k];
+        o += (k ? ", " : "") + std::string("{\"fact\": ") + json_string(g.fact) +
+             ", \"value\": " + (g.known ? json_number(g.shown_number) : "null") +
+             ", \"bound\": " + (g.known ? json_number(g.bound_number) : "null") +
+             ", \"need\": " + (g.known && !g.passed ? std::to_string(g.need) : "0") + "}";
       }
       o += "]}";
     }

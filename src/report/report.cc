@@ -3,6 +3,8 @@
 
 #include <algorithm>
 
+#include "util/number_format.h"
+
 namespace ipz {
 
 void Report::count(const DossierReport& d) {
@@ -58,7 +60,69 @@ void default_display(const Condition& c, std::string& actual, std::string& requi
   required = "{" + c.fact + ".bound}";
 }
 
+Gauge gauge_of(const Measure& m, const Rule& rule, Lang lang, const Catalogue& cat) {
+  Gauge g;
+  if (m.leaf) g.fact = m.leaf->fact;
+  g.label = m.leaf && !m.leaf->label.empty() ? m.leaf->label.in(lang) : rule.title.in(lang);
+  g.type = m.type;
+  g.known = m.known;
+  g.passed = m.passed;
+  if (!m.known) return g;
+  const double bound = static_cast<double>(m.bound.num) / static_cast<double>(m.bound.den);
+  const std::string years = " " + cat.get("unit.years", lang);
+  g.need = m.need;
+  switch (m.type) {
+    case FactType::share: {
+      const long long tenths = share_tenths(m.count, m.total, m.passed ? nullptr : &m.bound);
+      g.value = m.total ? 100.0 * static_cast<double>(m.count) / static_cast<double>(m.total) : 0;
+      g.bound = bound;
+      g.value_text = format_share(m.count, m.total, m.passed ? nullptr : &m.bound);
+      g.bound_text = m.bound.text + "%";
+      g.shown_number = static_cast<double>(tenths) / 1000.0;
+      g.bound_number = bound / 100.0;
+      if (!m.passed)
+        g.shortfall =
+            m.need_add < 0
+                ? cat.render("gauge.need", {{"need", std::to_string(m.need)}}, lang)
+                : cat.render("gauge.need_share",
+                             {{"need", std::to_string(m.need)}, {"need_add", std::to_string(m.need_add)}}, lang);
+      break;
+    }
+    case FactType::date:
+      // elapsed days over the days the period needs, in years of the bound
+      g.value = m.total > 0 ? bound * static_cast<double>(m.count) / static_cast<double>(m.total) : 0;
+      g.bound = bound;
+      g.value_text = std::to_string(m.years) + years;
+      g.bound_text = m.bound.text + years;
+      g.shown_number = static_cast<double>(m.years);
+      g.bound_number = bound;
+      if (!m.passed) g.shortfall = cat.render("gauge.need_days", {{"days", std::to_string(m.need)}}, lang);
+      break;
+    default:
+      g.value = static_cast<double>(m.count);
+      g.bound = bound;
+      g.value_text = std::to_string(m.count);
+      g.bound_text = m.bound.text;
+      g.shown_number = static_cast<double>(m.count);
+      g.bound_number = bound;
+      if (!m.passed) g.shortfall = cat.render("gauge.need", {{"need", std::to_string(m.need)}}, lang);
+  }
+  return g;
+}
+
 }  // namespace
+
+std::vector<CriterionColumn> criteria_of(const RuleSet& rules, Lang lang) {
+  std::vector<CriterionColumn> out;
+  for (const Article& a : rules.articles)
+    for (const Rule& r : a.rules) {
+      CriterionColumn c{r.id, r.clause.in(lang), r.title.in(lang), {}};
+      for (const Condition* leaf : measured_leaves(r.check))
+        c.measures.push_back(leaf->label.empty() ? r.title.in(lang) : leaf->label.in(lang));
+      out.push_back(std::move(c));
+    }
+  return out;
+}
 
 DossierReport report_invalid(const std::string& file, const std::string& name, const Diagnostics& diags,
                              Lang lang, const Catalogue& cat) {
@@ -75,14 +139,19 @@ DossierReport report_evaluated(const Dossier& dossier, const Facts& facts, const
   DossierReport out;
   out.file = dossier.file;
   out.name = dossier.zone.name;
+  out.operator_name = dossier.op.name;
   out.as_of = format_date(facts.as_of);
   out.verdict = evaluation.verdict;
+  // A share as the rule that checks it shows it (never rounded up to a bound it fails).
   auto figure = [&](std::string_view name) {
     const FactValue* f = facts.get(name);
     if (!f || !f->known) return std::string();
     if (f->type != FactType::share) return std::to_string(f->count);
-    return f->total == 0 ? std::string("0") : std::to_string(f->count * 1000 / f->total / 10) + "." +
-                                                  std::to_string(f->count * 1000 / f->total % 10);
+    const Number* failed = nullptr;
+    for (const RuleResult& r : evaluation.results)
+      for (const Measure& m : r.measures)
+        if (m.leaf && m.leaf->fact == name && m.known && !m.passed && !failed) failed = &m.bound;
+    return format_tenths(share_tenths(f->count, f->total, failed));
   };
   out.figures = {figure("enterprise_count"), figure("sme_count"), figure("high_end_count"), figure("sme_share"),
                  figure("high_end_share"), figure("valid_patents"), figure("invention_patents")};
@@ -126,6 +195,8 @@ DossierReport report_evaluated(const Dossier& dossier, const Facts& facts, const
       if (!seen) line.parameters.push_back(std::move(pl));
     }
     for (const Text* note : r.notes) line.message += cat.get("text.note_separator", lang) + cat.fill(note->in(lang), args, lang);
+    for (const Measure& measure : r.measures) line.gauges.push_back(gauge_of(measure, rule, lang, cat));
+    line.words = rule.text;
     out.results.push_back(std::move(line));
   }
   // Warnings about the dossier file in file order, then those about other

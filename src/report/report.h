@@ -16,6 +16,24 @@
 
 namespace ipz {
 
+// A measure of a rule (evaluate/evaluator.h) as a gauge shows it: the value
+// found against its bound, and the shortfall, in the report's language.
+struct Gauge {
+  std::string fact;                 // the fact measured: high_end_share
+  std::string label;                // the leaf's label, else the rule's title
+  FactType type = FactType::count;  // count | share | date (a period, in years)
+  bool known = false, passed = false;
+  // The value and the bound on one scale: count, percent, or years.
+  double value = 0, bound = 0;
+  std::string value_text;  // "55.3% (47/85)", "68", "4 years"
+  std::string bound_text;  // "60%", "70", "3 years"
+  std::string shortfall;   // "4 more"; empty when passed or unknown
+  // As numbers, for a spreadsheet: the value shown (a share as a fraction,
+  // 0.553), the bound (0.6), and the shortfall (4; days for a period).
+  double shown_number = 0, bound_number = 0;
+  long long need = 0;
+};
+
 struct ResultLine {
   std::string id;
   std::string clause;        // the citation, always in Chinese: 第五条第2项
@@ -27,6 +45,15 @@ struct ResultLine {
     std::string name, value, since, source;
   };
   std::vector<ParameterLine> parameters;  // the values in force that the rule used
+  std::vector<Gauge> gauges;              // one per measure of the rule's check
+  std::string words;                      // the article's own words for this criterion
+};
+
+// A criterion as a column of a table of dossiers (HTML summary, XLSX): the
+// rule, and the labels of its measures, in the order of ResultLine::gauges.
+struct CriterionColumn {
+  std::string id, clause_shown, title;
+  std::vector<std::string> measures;
 };
 
 struct DiagnosticLine {
@@ -50,6 +77,7 @@ struct RosterLine {
 struct DossierReport {
   std::string file;
   std::string name;   // the zone's name, when it could be read
+  std::string operator_name;
   std::string as_of;  // empty when the dossier could not be evaluated
   Verdict verdict = Verdict::invalid;
   std::vector<ResultLine> results;
@@ -75,12 +103,16 @@ struct Report {
   std::array<int, 5> summary{};  // count per Verdict, in enum order
   int counted = 0;               // dossiers counted so far
   bool detail = false;           // the roster classification is included
+  std::vector<CriterionColumn> criteria;  // the rule set's criteria, in order (criteria_of)
 
   // Counts a dossier into the summary (and the common as_of).
   void count(const DossierReport& d);
   // Counts it and keeps it.
   void add(DossierReport d);
 };
+
+// The criteria of a rule set as table columns, in the report's language.
+std::vector<CriterionColumn> criteria_of(const RuleSet& rules, Lang lang);
 
 // A dossier that could not be read or evaluated: its errors and warnings.
 DossierReport report_invalid(const std::string& file, const std::string& name, const Diagnostics& diags,

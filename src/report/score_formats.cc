@@ -6,14 +6,14 @@
 
 namespace ipz {
 
-namespace {
-
-std::string value_text(const IndicatorScore& s, Lang lang, const Catalogue& cat) {
+std::string indicator_value_text(const IndicatorScore& s, Lang lang, const Catalogue& cat) {
   if (!s.known) return cat.get("value.missing", lang);
   std::string v = cat.fill("{v}", {{"v", s.value}}, lang);
   const std::string unit = s.indicator->unit.in(lang);
   return unit.empty() ? v : v + (unit == "%" ? "" : " ") + unit;
 }
+
+namespace {
 
 // Where full points are reached: "600 件" or "≥ 2".
 std::string full_at(const Indicator& ind, Lang lang) {
@@ -22,15 +22,19 @@ std::string full_at(const Indicator& ind, Lang lang) {
   return n.text + (unit.empty() ? "" : (unit == "%" ? "" : " ") + unit);
 }
 
-std::string opportunity(const Score& sc, std::pair<std::size_t, std::size_t> at, Lang lang, const Catalogue& cat) {
+}  // namespace
+
+std::string opportunity_text(const Score& sc, std::pair<std::size_t, std::size_t> at, Lang lang, const Catalogue& cat) {
   const IndicatorScore& s = sc.dimensions[at.first].indicators[at.second];
   return cat.render("score.opportunity",
                     {{"indicator", s.indicator->title.in(lang)},
-                     {"value", value_text(s, lang, cat)},
+                     {"value", indicator_value_text(s, lang, cat)},
                      {"full", full_at(*s.indicator, lang)},
                      {"gain", format_points(s.max - s.points)}},
                     lang);
 }
+
+namespace {
 
 std::string score_json(const Score& sc, Lang lang, const Catalogue& cat) {
   std::string o = "\"total\": " + format_points(sc.total) + ", \"max\": " + format_points(sc.max) +
@@ -54,8 +58,9 @@ std::string score_json(const Score& sc, Lang lang, const Catalogue& cat) {
   for (std::size_t k = 0; k < sc.opportunities.size(); ++k) {
     auto [d, i] = sc.opportunities[k];
     const auto& s = sc.dimensions[d].indicators[i];
-    o += (k ? ", " : "") + std::string("{\"id\": ") + json_string(s.indicator->id) + ", \"gain\": " +
-         format_points(s.max - s.points) + ", \"message\": " + json_string(opportunity(sc, {d, i}, lang, cat)) + "}";
+    o += (k ? ", " : "") + std::string("{\"id\": ") + json_string(s.indicator->id) +
+         ", \"gain\": " + format_points(s.max - s.points) +
+         ", \"message\": " + json_string(opportunity_text(sc, {d, i}, lang, cat)) + "}";
   }
   return o + "]";
 }
@@ -71,6 +76,7 @@ void write_scores(const std::vector<ScoredDossier>& dossiers, const ScoreOutput&
                   std::ostream& out) {
   const Lang lang = opt.lang;
   auto tr = [&](std::string_view key) { return cat.get(key, lang); };
+  if (opt.format == "html") return write_scores_html(dossiers, opt, cat, out);
   if (opt.format == "json") {
     out << "{\n  \"tool\": \"ipzone\",\n  \"version\": " << json_string(IPZONE_VERSION)
         << ",\n  \"rule_set\": {\"name\": " << json_string(opt.rule_set) << ", \"version\": "
@@ -122,8 +128,9 @@ void write_scores(const std::vector<ScoredDossier>& dossiers, const ScoreOutput&
       out << "  " << pad_to_width(ds.dimension->title.in(lang), w + 2) << "  " << format_points(ds.points) << " / "
           << format_points(ds.max) << "\n";
       for (const auto& s : ds.indicators) {
-        out << "    " << pad_to_width(s.indicator->title.in(lang), w) << "  " << pad_to_width(value_text(s, lang, cat), 14) << "  "
-            << format_points(s.points) << " / " << format_points(s.max);
+        out << "    " << pad_to_width(s.indicator->title.in(lang), w) << "  "
+            << pad_to_width(indicator_value_text(s, lang, cat), 14) << "  " << format_points(s.points) << " / "
+            << format_points(s.max);
         if (!s.known && !s.missing.empty()) out << "  (" << cat.render("score.missing", {{"field", s.missing}}, lang) << ")";
         out << "\n";
       }
@@ -131,7 +138,7 @@ void write_scores(const std::vector<ScoredDossier>& dossiers, const ScoreOutput&
     if (!sc.opportunities.empty()) {
       out << "  " << tr("score.opportunities") << "\n";
       for (std::size_t k = 0; k < sc.opportunities.size(); ++k)
-        out << "    " << k + 1 << ". " << opportunity(sc, sc.opportunities[k], lang, cat) << "\n";
+        out << "    " << k + 1 << ". " << opportunity_text(sc, sc.opportunities[k], lang, cat) << "\n";
     }
   }
 }
@@ -147,6 +154,7 @@ void write_ranking(const std::vector<ScoredDossier>& ranked, const ScoreOutput& 
   auto subtotal = [](const ScoredDossier& d, std::size_t i) {
     return d.score && i < d.score->dimensions.size() ? format_points(d.score->dimensions[i].points) : std::string();
   };
+  if (opt.format == "html") return write_ranking_html(ranked, opt, cat, out);
   if (opt.format == "json") {
     out << "{\n  \"tool\": \"ipzone\",\n  \"version\": " << json_string(IPZONE_VERSION)
         << ",\n  \"rule_set\": {\"name\": " << json_string(opt.rule_set) << ", \"version\": "

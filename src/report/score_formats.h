@@ -24,12 +24,23 @@ struct ScoredDossier {
 };
 
 struct ScoreOutput {
-  std::string format = "text";  // text | json | csv (| markdown for rank)
+  std::string format = "text";  // text | json | csv | html (| markdown for rank)
   Lang lang = Lang::zh;
   bool excel = false;  // csv: a UTF-8 byte-order mark first
   std::string rule_set, rule_set_version;
   const ScoringModel* model = nullptr;
 };
+
+// An indicator's value as the text shows it: "87.1%", "4 years", "yes".
+std::string indicator_value_text(const IndicatorScore& s, Lang lang, const Catalogue& cat);
+// One entry of "where to gain": the indicator, its value, where full points are, the points to gain.
+std::string opportunity_text(const Score& sc, std::pair<std::size_t, std::size_t> at, Lang lang, const Catalogue& cat);
+
+// The HTML pages (report/score_html.cc).
+void write_scores_html(const std::vector<ScoredDossier>& dossiers, const ScoreOutput& opt, const Catalogue& cat,
+                       std::ostream& out);
+void write_ranking_html(const std::vector<ScoredDossier>& ranked, const ScoreOutput& opt, const Catalogue& cat,
+                        std::ostream& out);
 
 void write_scores(const std::vector<ScoredDossier>& dossiers, const ScoreOutput& opt, const Catalogue& cat,
                   std::ostream& out);

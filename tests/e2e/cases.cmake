@@ -575,7 +575,7 @@ ipzone_e2e(NAME "format ndjson: one dossier per line" EXIT 1
 ipzone_e2e(NAME "format csv: a row per dossier with the key figures" EXIT 1
   ARGS check --format csv examples/eligible.yaml examples/ineligible-high-end-share.yaml
   EXPECT "^file,name,as_of,verdict,enterprises,sme,sme_share_percent,high_end,high_end_share_percent,valid_patents,invention_patents,failed,review,missing,errors,warnings"
-         "^examples/ineligible-high-end-share\\.yaml,[^,]+,2024-03-31,ineligible,85,75,88\\.2,47,55\\.2,[0-9]+,[0-9]+,art5\\.2\\.high-end-share,,,0,0")
+         "^examples/ineligible-high-end-share\\.yaml,[^,]+,2024-03-31,ineligible,85,75,88\\.2,47,55\\.3,[0-9]+,[0-9]+,art5\\.2\\.high-end-share,,,0,0")
 ipzone_e2e(NAME "format csv --csv-detail: a row per dossier and rule, quoted where needed" EXIT 1
   ARGS check --format csv --csv-detail --lang en examples/ineligible-high-end-share.yaml
   EXPECT "^file,name,as_of,verdict,rule,clause,outcome,actual,required,message"
@@ -592,7 +592,7 @@ ipzone_e2e(NAME "format junit: a testsuite per dossier, failures with the messag
          "<testsuite name=\"examples/invalid\\.yaml\" tests=\"1\" failures=\"0\" errors=\"1\" skipped=\"0\">")
 ipzone_e2e(NAME "format markdown: a summary table for a merge request" EXIT 1
   ARGS check --format markdown --lang en examples/eligible.yaml examples/ineligible-high-end-share.yaml
-  EXPECT "^\\| dossier \\| zone \\| verdict \\|" "^\\| .examples/ineligible-high-end-share\\.yaml. \\| [^|]+ \\| ineligible \\| 85 \\| 88\\.2 % \\| 55\\.2 % \\| [0-9]+ / [0-9]+ \\| .art5\\.2\\.high-end-share. fail \\|$"
+  EXPECT "^\\| dossier \\| zone \\| verdict \\|" "^\\| .examples/ineligible-high-end-share\\.yaml. \\| [^|]+ \\| ineligible \\| 85 \\| 88\\.2 % \\| 55\\.3 % \\| [0-9]+ / [0-9]+ \\| .art5\\.2\\.high-end-share. fail \\|$"
          "^[*][*]2 dossiers[*][*]: eligible 1, needs review 0, incomplete 0, ineligible 1, invalid 0$")
 add_test(NAME "e2e: -o FILE writes the report atomically and leaves no temporary file"
   COMMAND bash -c "set -e; d=$(mktemp -d); \"$1\" check --format json -o \"$d/out.json\" examples/eligible.yaml; grep -q '\"verdict\": \"eligible\"' \"$d/out.json\"; test $(ls -A \"$d\" | wc -l) = 1; rm -r \"$d\"" _ "$<TARGET_FILE:ipzone>"

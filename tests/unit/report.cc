@@ -201,6 +201,107 @@ class JsonChecker {
 }  // namespace
 
 // ---------------------------------------------------------------------------
+// Gauges: each numeric bound of a criterion, its value and its shortfall, as
+// the HTML draws it and a spreadsheet holds it (one rendering with the text)
+
+TEST_CASE("Gauge: the failing high-end share 47/85 against 60 %: 55.3 %, 4 more or 10 added",
+          "[report][gauge][art5.2]") {
+  DossierBuilder b;
+  b.enterprises = 85;
+  b.smes = 75;
+  b.high_end = 47;
+  const auto c = check(b);
+  const auto en = line_of(report_of(c, Lang::en), "art5.2.high-end-share");
+  REQUIRE(en.gauges.size() == 1);
+  const ipz::Gauge& g = en.gauges[0];
+  CHECK(g.fact == "high_end_share");
+  CHECK(g.type == ipz::FactType::share);
+  CHECK(g.known);
+  CHECK_FALSE(g.passed);
+  CHECK(g.value_text == en.actual);  // the same words as the text report
+  CHECK(g.bound_text == "60%");
+  CHECK(g.shortfall == "4 more, or 10 added");
+  CHECK(g.need == 4);
+  CHECK(g.shown_number == Approx(0.553));  // the value shown, not 0.55294...
+  CHECK(g.bound_number == Approx(0.6));
+  CHECK(g.value == Approx(100.0 * 47 / 85));
+  const auto zh = line_of(report_of(c, Lang::zh), "art5.2.high-end-share");
+  CHECK(zh.gauges.at(0).shortfall == "还差 4 家，或新增 10 家");
+}
+
+TEST_CASE("Gauge: a failing share just under its bound shows what the text shows", "[report][gauge][art5.2]") {
+  DossierBuilder b;  // 7997 / 10000 would round to 80.0 %; 399 of 500 = 79.8 % is below either way
+  b.enterprises = 500;
+  b.smes = 399;
+  const auto c = check(b);
+  const auto en = line_of(report_of(c, Lang::en), "art5.2.sme-share");
+  REQUIRE(en.gauges.size() == 1);
+  CHECK(en.gauges[0].value_text == en.actual);
+  CHECK(en.gauges[0].shown_number == Approx(0.798));
+  CHECK(report_of(c, Lang::en).figures.sme_share == "79.8");
+}
+
+TEST_CASE("Gauge: the key figures of CSV and Markdown are the shares the criteria show", "[report][gauge]") {
+  DossierBuilder b;
+  b.enterprises = 85;
+  b.smes = 75;
+  b.high_end = 47;
+  const auto r = report_of(check(b), Lang::en);
+  CHECK(r.figures.high_end_share == "55.3");  // not 55.2 (truncated), as the text says 55.3%
+  CHECK(r.figures.sme_share == "88.2");
+}
+
+TEST_CASE("Gauge: Art. 5(3) has one gauge per bound; Art. 5(2) count says how many more", "[report][gauge]") {
+  DossierBuilder b;
+  b.valid_patents = 290;
+  b.invention_patents = 140;
+  b.enterprises = 69;
+  const auto r = report_of(check(b), Lang::en);
+  const auto& patents = line_of(r, "art5.3.patents");
+  REQUIRE(patents.gauges.size() == 2);
+  CHECK(patents.gauges[0].label == "valid patents");
+  CHECK(patents.gauges[0].shortfall == "10 more");
+  CHECK(patents.gauges[1].label == "invention patents");
+  CHECK(patents.gauges[1].value_text == "140");
+  const auto& count = line_of(r, "art5.2.count");
+  REQUIRE(count.gauges.size() == 1);
+  CHECK(count.gauges[0].shortfall == "1 more");
+  CHECK(count.gauges[0].shown_number == 69);
+  // rules without a numeric bound have no gauge
+  CHECK(line_of(r, "art5.1.carrier").gauges.empty());
+  CHECK(line_of(r, "art6.4.credit").gauges.empty());
+}
+
+TEST_CASE("Gauge: Art. 6(1) a day short of 3 years: 2 whole years, 1 day to go", "[report][gauge][art6.1]") {
+  DossierBuilder b;
+  b.zone_operating_since = "2021-04-01";
+  const auto g = line_of(report_of(check(b), Lang::en), "art6.1.operation").gauges.at(0);
+  CHECK(g.type == ipz::FactType::date);
+  CHECK_FALSE(g.passed);
+  CHECK(g.value_text == "2 years");
+  CHECK(g.bound_text == "3 years");
+  CHECK(g.shortfall == "days to go: 1");
+  CHECK(g.value < g.bound);
+  CHECK(g.value > 2.99);
+}
+
+TEST_CASE("Gauge: missing data gives an unknown gauge; the columns follow the rule set", "[report][gauge]") {
+  DossierBuilder b;
+  b.row_override[5] = "{name: 北京无标记科技有限公司, high_end_industry: 集成电路}";
+  const auto r = report_of(check(b), Lang::en);
+  const auto& sme = line_of(r, "art5.2.sme-share");
+  REQUIRE(sme.gauges.size() == 1);
+  CHECK_FALSE(sme.gauges[0].known);
+  const auto columns = ipz::criteria_of(ipz::test::shipped_rules(), Lang::en);
+  REQUIRE(columns.size() == r.results.size());
+  for (std::size_t i = 0; i < columns.size(); ++i) {
+    INFO(columns[i].id);
+    CHECK(columns[i].id == r.results[i].id);
+    CHECK(columns[i].measures.size() == r.results[i].gauges.size());
+  }
+}
+
+// ---------------------------------------------------------------------------
 // Messages of failing criteria: by how much, and what would fix it
 
 TEST_CASE("Report: the failing high-end share 47/85 says 55.3% (47/85), 4 more current or 10 more new",
@@ -542,16 +643,27 @@ TEST_CASE("JSON: an empty report is valid JSON", "[report][json]") {
 // ---------------------------------------------------------------------------
 // The message catalogue
 
-TEST_CASE("Catalogue: rules/messages.yaml parses with zero diagnostics and every text in both languages",
+TEST_CASE("Catalogue: rules/messages*.yaml parse with zero diagnostics, no key twice, every text in both languages",
           "[catalogue]") {
-  const std::string text = read_text(std::filesystem::path(IPZONE_SOURCE_DIR) / "rules" / "messages.yaml");
-  REQUIRE_FALSE(text.empty());
-  ipz::Diagnostics diags;
-  auto parsed = ipz::Catalogue::parse(text, "rules/messages.yaml", diags);
-  INFO(ipz::test::shown(diags));
-  CHECK(diags.empty());
-  CHECK(parsed.entries().size() == cat().entries().size());
-  CHECK(parsed.entries().size() > 50);
+  std::size_t parsed_entries = 0;
+  std::set<std::string> keys;
+  for (const auto& entry : std::filesystem::directory_iterator(std::filesystem::path(IPZONE_SOURCE_DIR) / "rules")) {
+    const std::string name = entry.path().filename().string();
+    if (!name.starts_with("messages") || entry.path().extension() != ".yaml") continue;
+    const std::string text = read_text(entry.path());
+    REQUIRE_FALSE(text.empty());
+    ipz::Diagnostics diags;
+    auto parsed = ipz::Catalogue::parse(text, "rules/" + name, diags);
+    INFO(name << ": " << ipz::test::shown(diags));
+    CHECK(diags.empty());
+    for (const auto& [key, t] : parsed.entries()) {
+      INFO(key);
+      CHECK(keys.insert(key).second);  // one file per key
+    }
+    parsed_entries += parsed.entries().size();
+  }
+  CHECK(parsed_entries == cat().entries().size());
+  CHECK(parsed_entries > 50);
   for (const auto& [key, t] : cat().entries()) {
     auto blank = [](const std::string& s) { return s.find_first_not_of(" ") == std::string::npos; };
     INFO(key);

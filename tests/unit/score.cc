@@ -602,8 +602,10 @@ TEST_CASE("Score: adding an SME high-end enterprise without patents can lower on
 
   // By hand: 80 enterprises holding 165 invention patents (2.06 each) give
   // 8 x (2.0625 - 1) / 3 = 2.8333 -> 2.83; an 81st without patents makes it
-  // 165 / 81 = 2.037 -> 8 x 1.037 / 3 = 2.7654 -> 2.76, while the total rises
-  // by the enterprise count (1.25 -> 1.37) and the shares.
+  // 165 / 81 = 2.037 -> 8 x 1.037 / 3 = 2.7654 -> 2.76 (the value is shown
+  // rounded half up, 2.04, as every format shows a decimal; the points are
+  // computed exactly), while the total rises by the enterprise count
+  // (1.25 -> 1.37) and the shares.
   Zone z = make_zone(80, 70, 56, 420, 165);
   const Scored before = score_of(z);
   z.firms.push_back(Firm{});
@@ -611,7 +613,7 @@ TEST_CASE("Score: adding an SME high-end enterprise without patents can lower on
   CHECK(before.points("invention_density") == 283);
   CHECK(after.points("invention_density") == 276);
   CHECK(before.indicator("invention_density").value == "2.06");
-  CHECK(after.indicator("invention_density").value == "2.03");
+  CHECK(after.indicator("invention_density").value == "2.04");
   CHECK(before.points("enterprises") == 125);  // 10 x 10 / 80
   CHECK(after.points("enterprises") == 137);   // 10 x 11 / 80 = 1.375
   check_no_indicator_falls(before, after, {"invention_density"});
