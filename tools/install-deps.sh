@@ -3,6 +3,8 @@
 # those already installed. Run as root (or with sudo available).
 set -euo pipefail
 packages=(g++ make cmake libcli11-dev libyaml-cpp-dev libfmt-dev catch2)
+# The HTML reports' browser tests: headless Chromium, a CJK font, pdfinfo/pdftotext.
+packages+=(chromium fonts-noto-cjk poppler-utils)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
@@ -19,4 +21,4 @@ fi
 echo "install-deps: installing ${missing[*]}"
 export DEBIAN_FRONTEND=noninteractive
 "${as_root[@]}" apt-get update -qq
-"${as_root[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}"
+"${as_root[@]}" apt-get -o DPkg::Lock::Timeout=900 install -y -qq --no-install-recommends "${missing[@]}"

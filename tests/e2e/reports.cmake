@@ -40,3 +40,13 @@ add_test(NAME "e2e: html: -j 1 and -j 2 give byte-identical pages"
   COMMAND bash -c "cmp <(\"$1\" check -j 1 --format html -r examples tests) <(\"$1\" check -j 2 --format html -r examples tests) && echo identical"
           _ "$<TARGET_FILE:ipzone>"
   WORKING_DIRECTORY "${CMAKE_SOURCE_DIR}")
+
+# The pages in a real browser (Debian's headless Chromium): screenshots,
+# printing to PDF (one A4 page per typical dossier), the DOM. Skipped, with
+# a message, where chromium or poppler-utils is not installed; CI installs them.
+add_test(NAME "browser: HTML reports render, print on A4 one page per dossier, and hold every rule id"
+  COMMAND bash -c "test -x ${IPZ_PYTHON} || { echo 'skipped: ${IPZ_PYTHON} is not installed'; exit 77; }; exec ${IPZ_PYTHON} \"$@\"" _
+          "${CMAKE_CURRENT_SOURCE_DIR}/browser/browser_test.py" "$<TARGET_FILE:ipzone>"
+  WORKING_DIRECTORY "${CMAKE_SOURCE_DIR}")
+set_tests_properties("browser: HTML reports render, print on A4 one page per dossier, and hold every rule id"
+  PROPERTIES SKIP_RETURN_CODE 77 TIMEOUT 900 LABELS browser ENVIRONMENT "LC_ALL=C.UTF-8")
