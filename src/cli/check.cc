@@ -98,17 +98,20 @@ void add_check(CLI::App& app, int& exit_code) {
       "1: any ineligible or incomplete; 2: any invalid, or a usage error.");
   cmd->add_option("dossiers", opt->inputs,
                   "Dossier files (YAML, format ipzone-dossier/1), folders (their *.yaml and *.yml, sorted), or - "
-                  "for standard input");
+                  "for standard input")
+      ->type_name("DOSSIER");
   cmd->add_option("--files-from", opt->files_from,
                   "Also read dossier paths from FILE, one a line (- for standard input): find ... | ipzone check "
-                  "--files-from -");
+                  "--files-from -")
+      ->type_name("FILE");
   cmd->add_flag("-r,--recursive", opt->recursive, "Look for dossiers in the subfolders of folders too");
   add_common_options(*cmd, opt->common, {"text", "json", "ndjson", "csv", "junit", "markdown", "html"},
                      "Output format: text (default), json, ndjson (a dossier a line, as each is ready), csv (a row "
                      "per dossier), junit (for CI servers), markdown (a summary table), html (one self-contained "
                      "page to print or send: a card per criterion with gauges)");
   cmd->add_option("-o,--output", opt->output,
-                  "Write to FILE instead of standard output, atomically (a temporary file renamed when complete)");
+                  "Write to FILE instead of standard output, atomically (a temporary file renamed when complete)")
+      ->type_name("FILE");
   cmd->add_option("-j,--jobs", opt->jobs, "Check on N threads (default: the number of cores); the output is the same")
       ->check(CLI::Range(1, 1024));
   cmd->add_flag("--strict", opt->strict, "Treat needs-review as a failure (exit 1); same as --fail-on needs-review");

@@ -18,5 +18,6 @@ void add_schema(CLI::App& app, int& exit_code);
 void add_rules(CLI::App& app, int& exit_code);
 void add_score(CLI::App& app, int& exit_code);
 void add_rank(CLI::App& app, int& exit_code);
+void add_completion(CLI::App& app, int& exit_code);
 
 }  // namespace ipz::cli

@@ -380,7 +380,9 @@ void add_rules(CLI::App& app, int& exit_code) {
                             "rules whose outcome changes. Exit 1 with --fail-on-change when any verdict changes.");
   c->add_option("old", diff->old_dir, "The rule set before the change")->required()->check(CLI::ExistingDirectory);
   c->add_option("new", diff->new_dir, "The rule set after the change")->required()->check(CLI::ExistingDirectory);
-  c->add_option("dossiers", diff->inputs, "Dossier files or folders, as for check")->required();
+  c->add_option("dossiers", diff->inputs, "Dossier files or folders, as for check")
+      ->required()
+      ->type_name("DOSSIER");
   add_lang(*c, diff->common);
   c->add_option("--format", diff->common.format, "text (default), json or markdown")
       ->check(CLI::IsMember({"text", "json", "markdown"}));

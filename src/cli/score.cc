@@ -114,14 +114,17 @@ void add(CLI::App& app, int& exit_code, bool ranking) {
               : "The comprehensive score of each dossier (Art. 7(4)) under the rule set's scoring model: the total "
                 "out of 100, each dimension and indicator with its value, points and maximum, and the three "
                 "indicators where more effort would add the most points.");
-  cmd->add_option("dossiers", opt->inputs, "Dossier files, folders, or - for standard input")->required();
+  cmd->add_option("dossiers", opt->inputs, "Dossier files, folders, or - for standard input")
+      ->required()
+      ->type_name("DOSSIER");
   if (ranking)
     add_common_options(*cmd, opt->common, {"text", "json", "csv", "markdown", "html"},
                        "Output format: text (default), json, csv, markdown or html (one self-contained page)");
   else
     add_common_options(*cmd, opt->common, {"text", "json", "csv", "html"},
                        "Output format: text (default), json, csv or html (one self-contained page)");
-  cmd->add_option("-o,--output", opt->output, "Write to FILE instead of standard output, atomically");
+  cmd->add_option("-o,--output", opt->output, "Write to FILE instead of standard output, atomically")
+      ->type_name("FILE");
   cmd->add_option("-j,--jobs", opt->jobs, "Score on N threads (default: the number of cores)")->check(CLI::Range(1, 1024));
   cmd->add_flag("--excel", opt->excel, "csv: begin with the UTF-8 byte-order mark that Excel needs");
   cmd->callback([opt, &exit_code, ranking] { exit_code = run(*opt, ranking); });
