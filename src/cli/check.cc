@@ -105,10 +105,11 @@ void add_check(CLI::App& app, int& exit_code) {
                   "--files-from -")
       ->type_name("FILE");
   cmd->add_flag("-r,--recursive", opt->recursive, "Look for dossiers in the subfolders of folders too");
-  add_common_options(*cmd, opt->common, {"text", "json", "ndjson", "csv", "junit", "markdown", "html"},
+  add_common_options(*cmd, opt->common, {"text", "json", "ndjson", "csv", "junit", "markdown", "html", "sarif"},
                      "Output format: text (default), json, ndjson (a dossier a line, as each is ready), csv (a row "
                      "per dossier), junit (for CI servers), markdown (a summary table), html (one self-contained "
-                     "page to print or send: a card per criterion with gauges)");
+                     "page to print or send: a card per criterion with gauges), sarif (SARIF 2.1.0, for code "
+                     "scanning)");
   cmd->add_option("-o,--output", opt->output,
                   "Write to FILE instead of standard output, atomically (a temporary file renamed when complete)")
       ->type_name("FILE");

@@ -57,8 +57,14 @@ int thread_count(int requested) {
 }
 
 std::optional<RuleSet> load_rules(const CommonOptions& opt, Lang lang, const Catalogue& cat) {
-  std::vector<RuleFile> files;
   Diagnostics diags;
+  std::optional<RuleSet> rules = load_rules(opt, diags);
+  print_diagnostics(diags, lang, cat, std::cerr);
+  return rules;
+}
+
+std::optional<RuleSet> load_rules(const CommonOptions& opt, Diagnostics& diags) {
+  std::vector<RuleFile> files;
   std::string origin = "embedded";
   if (opt.rules_dir.empty()) {
     files = embedded_rule_files("recognition");
@@ -72,7 +78,6 @@ std::optional<RuleSet> load_rules(const CommonOptions& opt, Lang lang, const Cat
     diags.insert(diags.end(), loaded.diagnostics.begin(), loaded.diagnostics.end());
     rules = std::move(loaded.rules);
   }
-  print_diagnostics(diags, lang, cat, std::cerr);
   if (has_errors(diags)) return std::nullopt;
   return rules;
 }

@@ -39,5 +39,7 @@ int thread_count(int requested);
 // The rule set named by the options; prints its errors (with file:line:column)
 // to standard error and returns nullopt when it cannot be used.
 std::optional<RuleSet> load_rules(const CommonOptions& opt, Lang lang, const Catalogue& cat);
+// The same, with the problems found (errors and warnings) added to diags instead of printed.
+std::optional<RuleSet> load_rules(const CommonOptions& opt, Diagnostics& diags);
 
 }  // namespace ipz::cli

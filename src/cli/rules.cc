@@ -61,9 +61,20 @@ int run_list(const CommonOptions& opt) {
 int run_lint(const CommonOptions& opt) {
   const Catalogue& cat = Catalogue::builtin();
   const Lang lang = opt.language();
-  std::optional<RuleSet> rules = load_rules(opt, lang, cat);
-  if (!rules) return kExitInvalid;
-  Diagnostics diags = lint_rule_set(*rules);
+  Diagnostics diags;
+  std::optional<RuleSet> rules = load_rules(opt, diags);
+  if (rules) {
+    Diagnostics lint = lint_rule_set(*rules);
+    diags.insert(diags.end(), lint.begin(), lint.end());
+  }
+  if (opt.format == "sarif") {  // every problem, those that stop loading too, as a result
+    write_sarif_diagnostics(diags, rules ? rules->name : "", lang, cat, std::cout);
+    return has_errors(diags) ? kExitInvalid : kExitOk;
+  }
+  if (!rules) {
+    print_diagnostics(diags, lang, cat, std::cerr);
+    return kExitInvalid;
+  }
   print_diagnostics(diags, lang, cat, std::cout);
   int errors = 0, warnings = 0;
   for (const auto& d : diags) (d.severity == Severity::error ? errors : warnings)++;
@@ -362,6 +373,8 @@ void add_rules(CLI::App& app, int& exit_code) {
                             "Exit 0 when clean, 2 with errors.");
   c->add_option("dir", lint->rules_dir, "The rule set folder (default: the built-in rules)")->check(CLI::ExistingDirectory);
   add_lang(*c, *lint);
+  c->add_option("--format", lint->format, "text (default), or sarif (SARIF 2.1.0, for code scanning)")
+      ->check(CLI::IsMember({"text", "sarif"}));
   c->callback([lint, &exit_code] { exit_code = run_lint(*lint); });
 
   auto test = std::make_shared<TestOptions>();

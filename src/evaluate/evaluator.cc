@@ -102,7 +102,10 @@ class RuleEvaluator {
   Outcome run(const Condition& c) {
     Outcome o = Outcome::pass;
     switch (c.kind) {
-      case Condition::Kind::leaf: o = leaf(c); break;
+      case Condition::Kind::leaf:
+        o = leaf(c);
+        if (o != Outcome::pass) result_.failed_facts.push_back(c.fact);
+        break;
       case Condition::Kind::all:
       case Condition::Kind::any: {
         std::vector<Outcome> os;

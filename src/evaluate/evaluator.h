@@ -53,6 +53,7 @@ struct RuleResult {
   // {fact}, {fact.bound}, {fact.need}, {fact.need_add}, {fact.items}, ...
   MessageArgs args;
   std::vector<const Text*> failed;   // labels of the parts that failed
+  std::vector<std::string> failed_facts;  // the facts of the leaves that failed or are missing, in order
   std::vector<std::string> missing;  // dossier fields to add
   std::vector<ParameterUse> parameters;
   std::vector<const Text*> notes;  // the rule's notes whose condition held

@@ -4,6 +4,7 @@
 // then report the criterion as "missing" and name the field to add.
 #pragma once
 
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -125,6 +126,9 @@ struct Dossier {
   std::optional<std::string> enterprises_file;  // as written in the dossier
   std::optional<Declared> declared;
   std::optional<Work> work;
+  // Where each field outside the roster rows is written ("operator.credit"
+  // -> its key's line and column), for reports that point into the file.
+  std::map<std::string, Location> places;
 };
 
 }  // namespace ipz

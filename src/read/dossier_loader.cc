@@ -303,6 +303,7 @@ LoadedDossier load_dossier(const YamlNode& root, const std::string& file) {
   }
   Dossier d;
   d.file = file;
+  r.record_places(&d.places);
   MapReader top(r, root, "");
   if (auto f = top.text("format", true); f && *f != kDossierFormat)
     r.error(*top.get("format"), "dossier.bad_format",

@@ -172,9 +172,16 @@ MapReader::MapReader(FieldReader& r, const YamlNode& node, std::string path)
   }
 }
 
+void FieldReader::note_place(const std::string& path, const YamlNode& key) {
+  if (places_) places_->emplace(path, at(key));
+}
+
 const YamlNode* MapReader::get(std::string_view key) {
   known_.push_back(std::string(key));
   if (!ok_) return nullptr;
+  if (r_.records_places() && path_.find('[') == std::string::npos)  // not within a list's items
+    for (const YamlNode& k : node_.keys)
+      if (k.text == key) r_.note_place(child(key), k);
   const YamlNode* v = node_.find(key);
   if (v == nullptr || v->is_null()) return nullptr;
   return v;

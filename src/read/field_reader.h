@@ -6,6 +6,7 @@
 // drops a field.
 #pragma once
 
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -33,6 +34,11 @@ class FieldReader {
   void warning(const YamlNode& at, std::string_view key, MessageArgs args);
   void report(Severity s, Location where, std::string_view key, MessageArgs args);
   bool failed() const { return errors_ > 0; }
+  // Where each key read outside list items is written, by its dotted path
+  // ("operator.credit"), into places (nullptr: not recorded).
+  void record_places(std::map<std::string, Location>* places) { places_ = places; }
+  bool records_places() const { return places_ != nullptr; }
+  void note_place(const std::string& path, const YamlNode& key);
   // A warning when code is not a well-formed USCC (see read/uscc_warning.h).
   void warn_if_bad_uscc(const YamlNode& at, const std::string& path, const std::string& code);
 
@@ -55,6 +61,7 @@ class FieldReader {
   std::string file_;
   Diagnostics& diags_;
   int errors_ = 0;
+  std::map<std::string, Location>* places_ = nullptr;
 };
 
 // Reads the members of one map node. A null node stands for an empty map.

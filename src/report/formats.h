@@ -1,7 +1,7 @@
 // The output formats. Each is a ReportWriter: it is told the run's header,
 // then each dossier's report as it is ready (in input order), then the
 // totals; it renders and decides nothing. text, markdown and html are for
-// people, json, ndjson, csv and junit for programs (README "Output formats").
+// people, json, ndjson, csv, junit and sarif for programs (README "Output formats").
 #pragma once
 
 #include <initializer_list>
@@ -16,7 +16,7 @@
 namespace ipz {
 
 struct OutputOptions {
-  std::string format = "text";  // text | json | ndjson | csv | junit | markdown | html
+  std::string format = "text";  // text | json | ndjson | csv | junit | markdown | html | sarif
   bool color = false;           // text: paint outcomes
   bool quiet = false;           // the summary only
   bool csv_detail = false;      // csv: one row per dossier and rule
@@ -38,6 +38,11 @@ std::unique_ptr<ReportWriter> make_writer(const OutputOptions& opt, const Catalo
 void write_report(const Report& report, const OutputOptions& opt, const Catalogue& cat, std::ostream& out);
 void write_text(const Report& report, const Catalogue& cat, bool color, std::ostream& out);
 void write_json(const Report& report, std::ostream& out);
+
+// SARIF 2.1.0 of the problems found in a rule set (rules lint): one result
+// each, at its file:line:column, its message key as the ruleId.
+void write_sarif_diagnostics(const Diagnostics& diags, const std::string& rule_set, Lang lang, const Catalogue& cat,
+                             std::ostream& out);
 
 // A string as a JSON string literal (UTF-8 kept, control characters escaped).
 std::string json_string(std::string_view s);

@@ -21,7 +21,7 @@ void Report::add(DossierReport d) {
 namespace {
 
 DiagnosticLine line_of(const Diagnostic& d, Lang lang, const Catalogue& cat) {
-  return {d.where.file, d.where.line, d.where.column, cat.render(d.key, d.args, lang)};
+  return {d.where.file, d.where.line, d.where.column, cat.render(d.key, d.args, lang), d.key};
 }
 
 void split(const Diagnostics& diags, DossierReport& out, Lang lang, const Catalogue& cat) {
@@ -110,6 +110,32 @@ Gauge gauge_of(const Measure& m, const Rule& rule, Lang lang, const Catalogue& c
   return g;
 }
 
+// The facts a condition compares, in order.
+void condition_facts(const Condition& c, std::vector<std::string>& out) {
+  if (c.kind == Condition::Kind::leaf) out.push_back(c.fact);
+  for (const auto& child : c.children) condition_facts(child, out);
+}
+
+// Where in the dossier a rule looks: the field behind the first fact that
+// failed (or is missing), else behind its first fact, that is written in the
+// file, or the nearest parent that is (where a missing field belongs); the
+// top of the file when there is none.
+Location rule_location(const RuleResult& result, const Dossier& dossier) {
+  std::vector<std::string> facts = result.failed_facts;
+  condition_facts(result.rule->check, facts);
+  for (const std::string& fact : facts) {
+    const FactInfo* info = find_fact(fact);
+    std::string path(info ? info->field : std::string_view(fact));
+    path = path.substr(0, path.find('['));  // enterprises[].sme -> enterprises
+    while (!path.empty()) {
+      if (auto it = dossier.places.find(path); it != dossier.places.end()) return it->second;
+      const auto dot = path.rfind('.');
+      path = dot == std::string::npos ? "" : path.substr(0, dot);
+    }
+  }
+  return {dossier.file, 1, 1};
+}
+
 }  // namespace
 
 std::vector<CriterionColumn> criteria_of(const RuleSet& rules, Lang lang) {
@@ -165,6 +191,7 @@ DossierReport report_evaluated(const Dossier& dossier, const Facts& facts, const
     args.emplace_back("missing", joined(r.missing, ", "));
     ResultLine line;
     line.id = rule.id;
+    line.where = rule_location(r, dossier);
     line.clause = rule.clause.zh;
     line.clause_shown = rule.clause.in(lang);
     line.article = rule.article.in(lang);

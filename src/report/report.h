@@ -47,6 +47,7 @@ struct ResultLine {
   std::vector<ParameterLine> parameters;  // the values in force that the rule used
   std::vector<Gauge> gauges;              // one per measure of the rule's check
   std::string words;                      // the article's own words for this criterion
+  Location where;  // the dossier field the rule looks at (or its nearest written parent; else 1:1)
 };
 
 // A criterion as a column of a table of dossiers (HTML summary, XLSX): the
@@ -60,6 +61,7 @@ struct DiagnosticLine {
   std::string file;
   int line = 0, column = 0;
   std::string message;
+  std::string key;  // the message's catalogue key, e.g. dossier.unknown_key (a stable id for SARIF)
 };
 
 // How one roster row was classified (check --detail).

@@ -12,6 +12,7 @@ std::unique_ptr<ReportWriter> make_writer(const OutputOptions& opt, const Catalo
   if (opt.format == "junit") return make_junit_writer(opt, cat, out);
   if (opt.format == "markdown") return make_markdown_writer(opt, cat, out);
   if (opt.format == "html") return make_html_writer(opt, cat, out);
+  if (opt.format == "sarif") return make_sarif_writer(out);
   return make_text_writer(opt, cat, out);
 }
 
