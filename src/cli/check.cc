@@ -5,6 +5,7 @@
 #include <iostream>
 
 #include "cli/commands.h"
+#include "cli/format_choice.h"
 #include "cli/options.h"
 #include "cli/output.h"
 #include "cli/pipeline.h"
@@ -29,6 +30,9 @@ struct CheckOptions {
   int jobs = 0;  // 0: the number of cores
 };
 
+// The formats of check; the first is the default.
+const std::vector<std::string> kFormats = {"text", "json", "ndjson", "csv", "junit", "markdown", "html", "sarif", "xlsx"};
+
 Verdict fail_threshold(const CheckOptions& opt) {
   if (opt.strict || opt.fail_on == "needs-review") return Verdict::needs_review;
   if (opt.fail_on == "ineligible") return Verdict::ineligible;
@@ -38,6 +42,12 @@ Verdict fail_threshold(const CheckOptions& opt) {
 int run_check(const CheckOptions& opt) {
   const Catalogue& cat = Catalogue::builtin();
   const Lang lang = opt.common.language();
+  const FormatChoice format =
+      choose_format(opt.common.format_given ? opt.common.format : "", opt.output, kFormats, lang, cat);
+  if (!format.error.empty()) {
+    std::cerr << "ipzone check: " << format.error << "\n";
+    return kExitInvalid;
+  }
   std::vector<std::string> paths = opt.inputs;
   if (!opt.files_from.empty() && !read_path_list(opt.files_from, paths)) {
     std::cerr << "ipzone check: " << cat.render("file.cannot_read", {{"file", opt.files_from}}, lang) << "\n";
@@ -56,7 +66,7 @@ int run_check(const CheckOptions& opt) {
     return kExitInvalid;
   }
   OutputOptions out_opt;
-  out_opt.format = opt.common.format;
+  out_opt.format = format.format;
   out_opt.color = opt.output.empty() && opt.common.use_color();
   out_opt.quiet = opt.quiet;
   out_opt.csv_detail = opt.csv_detail;
@@ -80,6 +90,10 @@ int run_check(const CheckOptions& opt) {
         writer->dossier(d);
       });
   writer->end(run);
+  if (!writer->error().empty()) {
+    std::cerr << "ipzone check: " << writer->error() << "\n";
+    return kExitInvalid;  // the Output is not committed: -o FILE is left as it was
+  }
   if (!output.commit()) {
     std::cerr << "ipzone check: " << output.error() << "\n";
     return kExitInvalid;
@@ -105,13 +119,16 @@ void add_check(CLI::App& app, int& exit_code) {
                   "--files-from -")
       ->type_name("FILE");
   cmd->add_flag("-r,--recursive", opt->recursive, "Look for dossiers in the subfolders of folders too");
-  add_common_options(*cmd, opt->common, {"text", "json", "ndjson", "csv", "junit", "markdown", "html", "sarif"},
+  add_common_options(*cmd, opt->common, kFormats,
                      "Output format: text (default), json, ndjson (a dossier a line, as each is ready), csv (a row "
                      "per dossier), junit (for CI servers), markdown (a summary table), html (one self-contained "
                      "page to print or send: a card per criterion with gauges), sarif (SARIF 2.1.0, for code "
-                     "scanning)");
+                     "scanning), xlsx (an Excel workbook: Summary, Details, Warnings; never to a terminal). Without "
+                     "--format, the suffix of -o says it (.json .ndjson .csv .xml .md .html .sarif .xlsx); a --format "
+                     "that the suffix contradicts is an error");
   cmd->add_option("-o,--output", opt->output,
-                  "Write to FILE instead of standard output, atomically (a temporary file renamed when complete)")
+                  "Write to FILE instead of standard output, atomically (a temporary file renamed when complete); "
+                  "its suffix gives the format when --format is not given")
       ->type_name("FILE");
   cmd->add_option("-j,--jobs", opt->jobs, "Check on N threads (default: the number of cores); the output is the same")
       ->check(CLI::Range(1, 1024));

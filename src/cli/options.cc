@@ -38,7 +38,15 @@ void add_common_options(CLI::App& cmd, CommonOptions& opt, const std::vector<std
       ->type_name("DATE");
   cmd.add_option("--lang", opt.lang, "Language of the report: zh (default) or en")
       ->check(CLI::IsMember({"zh", "en"}));
-  cmd.add_option("--format", opt.format, format_help)->check(CLI::IsMember(formats));
+  cmd.add_option_function<std::string>(
+         "--format",
+         [&opt](const std::string& s) {
+           opt.format = s;
+           opt.format_given = true;
+         },
+         format_help)
+      ->check(CLI::IsMember(formats))
+      ->type_name("FORMAT");
   cmd.add_option("--color", opt.color, "Colour the text output: auto (default: on a terminal, unless NO_COLOR is set), always, never")
       ->check(CLI::IsMember({"auto", "always", "never"}));
 }

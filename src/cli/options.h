@@ -18,7 +18,8 @@ struct CommonOptions {
   std::string rules_dir;        // empty: the embedded recognition rule set
   std::optional<Date> as_of;    // --as-of
   std::string lang = "zh";      // zh | en
-  std::string format = "text";  // text | json
+  std::string format = "text";  // text | json | ...
+  bool format_given = false;    // --format was on the command line (else the suffix of -o may say)
   std::string color = "auto";   // auto | always | never
 
   Lang language() const { return lang == "en" ? Lang::en : Lang::zh; }

@@ -4,15 +4,17 @@
 // first, then needs-review, then the rest (scored, for reference), invalid
 // last; within a group by total, then by each dimension in the model's
 // order, highest first, then by file path, so that every run gives the same order.
+#include "evaluate/score.h"
+
 #include <algorithm>
 #include <iostream>
 
 #include "cli/commands.h"
+#include "cli/format_choice.h"
 #include "cli/options.h"
 #include "cli/output.h"
 #include "cli/pipeline.h"
 #include "evaluate/evaluator.h"
-#include "evaluate/score.h"
 #include "facts/facts.h"
 #include "model/scoring.h"
 #include "report/score_formats.h"
@@ -28,6 +30,10 @@ struct ScoreOptions {
   bool excel = false;
   int jobs = 0;
 };
+
+// The formats of score and rank; the first is the default.
+const std::vector<std::string> kScoreFormats = {"text", "json", "csv", "html", "xlsx"};
+const std::vector<std::string> kRankFormats = {"text", "json", "csv", "markdown", "html", "xlsx"};
 
 int group_of(Verdict v) {
   switch (v) {
@@ -53,6 +59,12 @@ bool ranks_before(const ScoredDossier& a, const ScoredDossier& b) {
 int run(const ScoreOptions& opt, bool ranking) {
   const Catalogue& cat = Catalogue::builtin();
   const Lang lang = opt.common.language();
+  const FormatChoice format = choose_format(opt.common.format_given ? opt.common.format : "", opt.output,
+                                            ranking ? kRankFormats : kScoreFormats, lang, cat);
+  if (!format.error.empty()) {
+    std::cerr << "ipzone " << (ranking ? "rank" : "score") << ": " << format.error << "\n";
+    return kExitInvalid;
+  }
   std::optional<RuleSet> rules = load_rules(opt.common, lang, cat);
   if (!rules) return kExitInvalid;
   if (!rules->scoring) {
@@ -83,7 +95,7 @@ int run(const ScoreOptions& opt, bool ranking) {
     return kExitInvalid;
   }
   ScoreOutput so;
-  so.format = opt.common.format;
+  so.format = format.format;
   so.lang = lang;
   so.excel = opt.excel;
   so.rule_set = rules->name;
@@ -91,12 +103,23 @@ int run(const ScoreOptions& opt, bool ranking) {
   so.model = rules->scoring.get();
   bool any_invalid = false;
   for (const auto& s : scored) any_invalid = any_invalid || s.verdict == Verdict::invalid;
+  std::string error;
   if (ranking) {
     std::stable_sort(scored.begin(), scored.end(), ranks_before);
     for (std::size_t i = 0; i < scored.size(); ++i) scored[i].rank = static_cast<int>(i + 1);
-    write_ranking(scored, so, cat, output.stream());
+    if (so.format == "xlsx")
+      write_ranking_xlsx(scored, so, cat, output.stream(), error);
+    else
+      write_ranking(scored, so, cat, output.stream());
   } else {
-    write_scores(scored, so, cat, output.stream());
+    if (so.format == "xlsx")
+      write_scores_xlsx(scored, so, cat, output.stream(), error);
+    else
+      write_scores(scored, so, cat, output.stream());
+  }
+  if (!error.empty()) {
+    std::cerr << "ipzone: " << error << "\n";
+    return kExitInvalid;
   }
   if (!output.commit()) {
     std::cerr << "ipzone: " << output.error() << "\n";
@@ -118,12 +141,16 @@ void add(CLI::App& app, int& exit_code, bool ranking) {
       ->required()
       ->type_name("DOSSIER");
   if (ranking)
-    add_common_options(*cmd, opt->common, {"text", "json", "csv", "markdown", "html"},
-                       "Output format: text (default), json, csv, markdown or html (one self-contained page)");
+    add_common_options(*cmd, opt->common, kRankFormats,
+                       "Output format: text (default), json, csv, markdown, html (one self-contained page) or xlsx "
+                       "(never to a terminal); without --format, the suffix of -o says it");
   else
-    add_common_options(*cmd, opt->common, {"text", "json", "csv", "html"},
-                       "Output format: text (default), json, csv or html (one self-contained page)");
-  cmd->add_option("-o,--output", opt->output, "Write to FILE instead of standard output, atomically")
+    add_common_options(*cmd, opt->common, kScoreFormats,
+                       "Output format: text (default), json, csv, html (one self-contained page) or xlsx (never to "
+                       "a terminal); without --format, the suffix of -o says it");
+  cmd->add_option("-o,--output", opt->output,
+                  "Write to FILE instead of standard output, atomically; its suffix gives the format when --format "
+                  "is not given")
       ->type_name("FILE");
   cmd->add_option("-j,--jobs", opt->jobs, "Score on N threads (default: the number of cores)")->check(CLI::Range(1, 1024));
   cmd->add_flag("--excel", opt->excel, "csv: begin with the UTF-8 byte-order mark that Excel needs");

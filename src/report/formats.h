@@ -16,7 +16,7 @@
 namespace ipz {
 
 struct OutputOptions {
-  std::string format = "text";  // text | json | ndjson | csv | junit | markdown | html | sarif
+  std::string format = "text";  // text | json | ndjson | csv | junit | markdown | html | sarif | xlsx
   bool color = false;           // text: paint outcomes
   bool quiet = false;           // the summary only
   bool csv_detail = false;      // csv: one row per dossier and rule
@@ -30,6 +30,8 @@ class ReportWriter {
   virtual void dossier(const DossierReport& d) = 0;
   // run.summary and run.as_of now count every dossier.
   virtual void end(const Report& run) = 0;
+  // After end(): why the output could not be written (a binary format), or empty.
+  virtual std::string error() const { return ""; }
 };
 
 std::unique_ptr<ReportWriter> make_writer(const OutputOptions& opt, const Catalogue& cat, std::ostream& out);

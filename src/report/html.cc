@@ -169,21 +169,6 @@ std::string page_begin(Lang lang, std::string_view title) {
 
 std::string page_end() { return "<script>" + std::string(kSortScript) + "</script>\n</body>\n</html>\n"; }
 
-Outcome verdict_look(Verdict v) {
-  switch (v) {
-    case Verdict::eligible:
-      return Outcome::pass;
-    case Verdict::needs_review:
-      return Outcome::review;
-    case Verdict::incomplete:
-      return Outcome::missing;
-    case Verdict::ineligible:
-    case Verdict::invalid:
-      return Outcome::fail;
-  }
-  return Outcome::fail;
-}
-
 std::string outcome_badge(Outcome o, Lang lang, const Catalogue& cat) {
   const std::string key = "outcome." + std::string(outcome_name(o));
   return "<span class=\"badge o-" + std::string(outcome_class(o)) + "\"><span aria-hidden=\"true\">" +

@@ -24,9 +24,6 @@ std::string page_begin(Lang lang, std::string_view title);
 // The sorting script, then </body></html>.
 std::string page_end();
 
-// The outcome a verdict is shown like (its colour and mark).
-Outcome verdict_look(Verdict v);
-
 // <span class="badge o-fail"><span aria-hidden="true">✗</span> 不通过</span>
 std::string outcome_badge(Outcome o, Lang lang, const Catalogue& cat);
 // The verdict as the text report says it, with its mark: 不符合条件 (ineligible)

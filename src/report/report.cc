@@ -262,6 +262,21 @@ std::vector<RosterLine> roster_lines(const Facts& facts, Lang lang, const Catalo
   return out;
 }
 
+Outcome verdict_look(Verdict v) {
+  switch (v) {
+    case Verdict::eligible:
+      return Outcome::pass;
+    case Verdict::needs_review:
+      return Outcome::review;
+    case Verdict::incomplete:
+      return Outcome::missing;
+    case Verdict::ineligible:
+    case Verdict::invalid:
+      return Outcome::fail;
+  }
+  return Outcome::fail;
+}
+
 int exit_code(const Report& report, Verdict fail_on) {
   if (report.summary[static_cast<std::size_t>(Verdict::invalid)] > 0) return 2;
   for (std::size_t v = static_cast<std::size_t>(fail_on); v < static_cast<std::size_t>(Verdict::invalid); ++v)

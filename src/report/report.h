@@ -127,6 +127,10 @@ DossierReport report_evaluated(const Dossier& dossier, const Facts& facts, const
 // How each roster row was classified, for check --detail.
 std::vector<RosterLine> roster_lines(const Facts& facts, Lang lang, const Catalogue& cat);
 
+// The outcome a verdict is shown like, in colour and mark (eligible as pass,
+// needs-review as review, incomplete as missing, ineligible and invalid as fail).
+Outcome verdict_look(Verdict v);
+
 // The worst verdict decides the exit code (README "Exit codes"): 2 for any
 // invalid dossier; 1 for any verdict at or beyond fail_on (ineligible,
 // incomplete -- the default -- or needs-review); else 0.

@@ -42,6 +42,12 @@ void write_scores_html(const std::vector<ScoredDossier>& dossiers, const ScoreOu
 void write_ranking_html(const std::vector<ScoredDossier>& ranked, const ScoreOutput& opt, const Catalogue& cat,
                         std::ostream& out);
 
+// The XLSX workbooks (report/score_xlsx.cc); false, with error, when it cannot be written.
+bool write_scores_xlsx(const std::vector<ScoredDossier>& dossiers, const ScoreOutput& opt, const Catalogue& cat,
+                       std::ostream& out, std::string& error);
+bool write_ranking_xlsx(const std::vector<ScoredDossier>& ranked, const ScoreOutput& opt, const Catalogue& cat,
+                        std::ostream& out, std::string& error);
+
 void write_scores(const std::vector<ScoredDossier>& dossiers, const ScoreOutput& opt, const Catalogue& cat,
                   std::ostream& out);
 void write_ranking(const std::vector<ScoredDossier>& ranked, const ScoreOutput& opt, const Catalogue& cat,

@@ -13,6 +13,7 @@ std::unique_ptr<ReportWriter> make_writer(const OutputOptions& opt, const Catalo
   if (opt.format == "markdown") return make_markdown_writer(opt, cat, out);
   if (opt.format == "html") return make_html_writer(opt, cat, out);
   if (opt.format == "sarif") return make_sarif_writer(out);
+  if (opt.format == "xlsx") return make_xlsx_writer(opt, cat, out);
   return make_text_writer(opt, cat, out);
 }
 

@@ -13,6 +13,7 @@ std::unique_ptr<ReportWriter> make_json_writer(const OutputOptions& opt, std::os
 std::unique_ptr<ReportWriter> make_csv_writer(const OutputOptions& opt, const Catalogue& cat, std::ostream& out);
 std::unique_ptr<ReportWriter> make_junit_writer(const OutputOptions& opt, const Catalogue& cat, std::ostream& out);
 std::unique_ptr<ReportWriter> make_html_writer(const OutputOptions& opt, const Catalogue& cat, std::ostream& out);
+std::unique_ptr<ReportWriter> make_xlsx_writer(const OutputOptions& opt, const Catalogue& cat, std::ostream& out);
 std::unique_ptr<ReportWriter> make_markdown_writer(const OutputOptions& opt, const Catalogue& cat, std::ostream& out);
 std::unique_ptr<ReportWriter> make_sarif_writer(std::ostream& out);
 
