@@ -9,6 +9,7 @@
 #include "cli/options.h"
 #include "cli/output.h"
 #include "cli/pipeline.h"
+#include "cli/progress.h"
 #include "report/formats.h"
 
 namespace ipz::cli {
@@ -82,13 +83,17 @@ int run_check(const CheckOptions& opt) {
   writer->begin(run);
   const EvaluateOptions eval{opt.common.as_of, opt.detail};
   const int jobs = thread_count(opt.jobs);
+  const InputList inputs = expand_inputs(paths, opt.recursive);
+  Progress progress(inputs.size(), progress_wanted(opt.quiet), output.stream(), lang, cat);
   for_each_in_order<DossierReport>(
-      expand_inputs(paths, opt.recursive), jobs,
-      [&](const Input& in) { return judge(load_input(in), *rules, eval, lang, cat); },
+      inputs, jobs, [&](const Input& in) { return judge(load_input(in), *rules, eval, lang, cat); },
       [&](DossierReport&& d) {
         run.count(d);
+        progress.clear();
         writer->dossier(d);
+        progress.step();
       });
+  progress.clear();
   writer->end(run);
   if (!writer->error().empty()) {
     std::cerr << "ipzone check: " << writer->error() << "\n";

@@ -14,6 +14,7 @@
 #include "cli/options.h"
 #include "cli/output.h"
 #include "cli/pipeline.h"
+#include "cli/progress.h"
 #include "evaluate/evaluator.h"
 #include "facts/facts.h"
 #include "model/scoring.h"
@@ -73,8 +74,10 @@ int run(const ScoreOptions& opt, bool ranking) {
   }
   std::vector<ScoredDossier> scored;
   const int jobs = thread_count(opt.jobs);
+  const InputList inputs = expand_inputs(opt.inputs);
+  Progress progress(inputs.size(), progress_wanted(false), std::cout, lang, cat);
   for_each_in_order<ScoredDossier>(
-      expand_inputs(opt.inputs), jobs,
+      inputs, jobs,
       [&](const Input& in) {
         LoadedInput loaded = load_input(in);
         std::optional<Facts> facts;
@@ -88,7 +91,11 @@ int run(const ScoreOptions& opt, bool ranking) {
         if (facts) s.score = score_dossier(*rules->scoring, *facts);
         return s;
       },
-      [&](ScoredDossier&& s) { scored.push_back(std::move(s)); });
+      [&](ScoredDossier&& s) {
+        scored.push_back(std::move(s));
+        progress.step();
+      });
+  progress.clear();
   Output output(opt.output);
   if (!output.ok()) {
     std::cerr << "ipzone: " << output.error() << "\n";

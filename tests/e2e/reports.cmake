@@ -129,3 +129,17 @@ add_test(NAME "e2e: xlsx: a workbook that cannot be made is an error (exit 2), a
   COMMAND bash -c "d=$(mktemp -d); echo old > \"$d/r.xlsx\"; TMPDIR=/nonexistent-folder \"$1\" check --lang en -o \"$d/r.xlsx\" examples/eligible.yaml 2>\"$d/err\"; rc=$?; cat \"$d/err\"; test $rc = 2 && grep -q 'cannot write the XLSX workbook' \"$d/err\" && test \"$(cat \"$d/r.xlsx\")\" = old && test $(ls -A \"$d\" | wc -l) = 2; r=$?; rm -r \"$d\"; exit $r"
           _ "$<TARGET_FILE:ipzone>"
   WORKING_DIRECTORY "${CMAKE_SOURCE_DIR}")
+
+# --- progress on a terminal ---------------------------------------------------------------------
+
+# A corpus that takes more than a second at -j 1 (tests/bench/gen_dossiers.py, deterministic).
+set(IPZ_PROGRESS_CORPUS "${CMAKE_BINARY_DIR}/progress-corpus")
+add_test(NAME "e2e: progress: a corpus of 200 dossiers of 300 rows"
+  COMMAND ${IPZ_PYTHON} "${CMAKE_CURRENT_SOURCE_DIR}/bench/gen_dossiers.py" --out "${IPZ_PROGRESS_CORPUS}" --count 200
+          --enterprises 300 --jobs 2)
+set_tests_properties("e2e: progress: a corpus of 200 dossiers of 300 rows" PROPERTIES FIXTURES_SETUP progress_corpus TIMEOUT 300)
+add_test(NAME "e2e: progress: on a terminal only, never in a pipe, a file or with --quiet; the report unchanged"
+  COMMAND bash "${CMAKE_CURRENT_SOURCE_DIR}/e2e/progress.sh" "$<TARGET_FILE:ipzone>" "${IPZ_PROGRESS_CORPUS}"
+  WORKING_DIRECTORY "${CMAKE_SOURCE_DIR}")
+set_tests_properties("e2e: progress: on a terminal only, never in a pipe, a file or with --quiet; the report unchanged"
+  PROPERTIES FIXTURES_REQUIRED progress_corpus TIMEOUT 900 ENVIRONMENT "NO_COLOR=1;LC_ALL=C.UTF-8")
