@@ -210,6 +210,13 @@ class HtmlWriter : public ReportWriter {
     if (open) o += "</div></section>\n";
     o += "</div>";
     if (d.results.empty()) o += "<p>" + escape(tr("html.not_evaluated")) + "</p>";
+    if (!d.roster.empty()) {  // check --detail
+      o += "<details class=\"roster\"><summary>" + escape(tr("detail.heading")) + "</summary><table><tbody>";
+      for (const auto& r : d.roster)
+        o += "<tr><td><code>" + escape(r.label) + "</code></td><td>" + escape(r.name) + "</td><td>" +
+             escape(roster_text(r, lang_, cat_)) + "</td></tr>";
+      o += "</tbody></table></details>";
+    }
     o += diagnostics(d.warnings, "text.warnings", "text.warning");
     o += diagnostics(d.errors, "text.errors", "text.error");
     o += "<p class=\"back\"><a href=\"#summary\">" + escape(tr("html.back")) + "</a></p></section>\n";

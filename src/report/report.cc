@@ -277,6 +277,19 @@ Outcome verdict_look(Verdict v) {
   return Outcome::fail;
 }
 
+std::string roster_text(const RosterLine& r, Lang lang, const Catalogue& cat) {
+  auto tr = [&](std::string_view key) { return cat.get(key, lang); };
+  if (r.duplicate_of != 0) return cat.render("detail.duplicate", {{"row", std::to_string(r.duplicate_of)}}, lang);
+  std::string sme = r.sme.empty() ? tr("detail.undecided") : tr(r.sme == "true" ? "detail.sme" : "detail.not_sme");
+  if (!r.sme_basis.empty())
+    sme += " (" + tr("detail.basis." + r.sme_basis) + (r.sme_reason.empty() ? "" : ": " + r.sme_reason) + ")";
+  std::string high = r.high_end.empty()     ? tr("detail.undecided")
+                     : r.high_end == "true" ? tr("detail.high_end") + " " + r.industry
+                     : r.industry.empty()   ? tr("detail.not_high_end")
+                                            : cat.render("detail.unknown_industry", {{"value", r.industry}}, lang);
+  return sme + "; " + high;
+}
+
 int exit_code(const Report& report, Verdict fail_on) {
   if (report.summary[static_cast<std::size_t>(Verdict::invalid)] > 0) return 2;
   for (std::size_t v = static_cast<std::size_t>(fail_on); v < static_cast<std::size_t>(Verdict::invalid); ++v)

@@ -126,6 +126,8 @@ DossierReport report_evaluated(const Dossier& dossier, const Facts& facts, const
 
 // How each roster row was classified, for check --detail.
 std::vector<RosterLine> roster_lines(const Facts& facts, Lang lang, const Catalogue& cat);
+// A roster row's classification in words: "SME (size standard: ...); high-end 集成电路".
+std::string roster_text(const RosterLine& r, Lang lang, const Catalogue& cat);
 
 // The outcome a verdict is shown like, in colour and mark (eligible as pass,
 // needs-review as review, incomplete as missing, ineligible and invalid as fail).

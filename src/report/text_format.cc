@@ -117,17 +117,7 @@ class TextWriter : public ReportWriter {
     for (const auto& r : d.roster) label_width = std::max(label_width, display_width(r.label));
     for (const auto& r : d.roster) {
       out_ << "  " << pad_to_width(r.label, label_width) << "  " << r.name << "  ";
-      if (r.duplicate_of != 0) {
-        out_ << cat_.render("detail.duplicate", {{"row", std::to_string(r.duplicate_of)}}, lang_) << "\n";
-        continue;
-      }
-      std::string sme = r.sme.empty() ? tr("detail.undecided") : tr(r.sme == "true" ? "detail.sme" : "detail.not_sme");
-      if (!r.sme_basis.empty()) sme += " (" + tr("detail.basis." + r.sme_basis) + (r.sme_reason.empty() ? "" : ": " + r.sme_reason) + ")";
-      std::string high = r.high_end.empty() ? tr("detail.undecided")
-                         : r.high_end == "true" ? tr("detail.high_end") + " " + r.industry
-                         : r.industry.empty() ? tr("detail.not_high_end")
-                                              : cat_.render("detail.unknown_industry", {{"value", r.industry}}, lang_);
-      out_ << sme << "; " << high << "\n";
+      out_ << roster_text(r, lang_, cat_) << "\n";
     }
   }
 

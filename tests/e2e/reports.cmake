@@ -22,6 +22,8 @@ ipz_html(NAME "check, the examples as a batch: summary table, a section per doss
   ARGS check --lang en examples/)
 ipz_html(NAME "check, every test dossier: warnings and errors with file:line:column"
   ARGS check -r --lang en tests)
+ipz_html(NAME "check --detail: how each roster row was classified"
+  ARGS check --detail --lang en tests/rosters/csv-size-figures.yaml examples/eligible.yaml)
 ipz_html(NAME "check --quiet: the summary only"
   ARGS check --quiet examples/)
 ipz_html(NAME "score: the note, each dimension as a bar, where to gain (en)"

@@ -15,7 +15,7 @@ ARGS`, parses the page with the standard library's html.parser and checks:
   - check: a section per dossier with its file and verdict, a card per
     criterion with its outcome's class, mark and word, and the very texts of
     the JSON (found, required, message: one wording, one rendering), the
-    warnings with file:line:column; with several dossiers a summary table
+    warnings with file:line:column, with --detail the roster's rows; with several dossiers a summary table
     with a row per dossier and the outcome of each criterion;
   - score: the prominent note before the first dossier, each total,
     dimension and indicator with the points of the JSON, "where to gain";
@@ -218,6 +218,15 @@ def check_check(binary, args, lang):
             if r["outcome"] == "fail" and any(m["need"] > 0 for m in known):
                 if not card.find_all("span", "short"):
                     fail(f"d{i} {r['id']}: a failing measure without its shortfall marked")
+        if d.get("roster"):  # check --detail
+            tables = [t for t in sec.find_all("details", "roster")]
+            rows = tables[0].find_all("tr") if tables else []
+            if len(rows) != len(d["roster"]):
+                fail(f"d{i}: {len(rows)} roster rows shown for {len(d['roster'])}")
+            for row, r in zip(rows, d["roster"]):
+                t = norm(row.text())
+                if r["row"] not in t or norm(r["name"]) not in t:
+                    fail(f"d{i}: roster row {r['row']} {r['name']!r} not shown")
         for w in d["warnings"] + d["errors"]:
             where = w["file"] + (f":{w['line']}:{w['column']}" if w["line"] > 0 else "")
             if where not in stext or norm(w["message"]) not in stext:
