@@ -64,7 +64,7 @@ set(CPACK_PACKAGE_CONTACT "${IPZONE_PACKAGE_MAINTAINER}")
 set(CPACK_PACKAGE_DESCRIPTION_SUMMARY
     "check dossiers for recognition as a Beijing SME IP agglomeration zone")
 set(CPACK_DEBIAN_PACKAGE_DESCRIPTION
-    "ipzone checks an application for recognition as a Beijing SME intellectual\nproperty agglomeration development zone against the Beijing Intellectual\nProperty Office's Measures of 2023-12-20, criterion by criterion: the value\nfound, the bound, and what would fix a failure. Reports in Chinese or\nEnglish, as text, JSON, CSV, JUnit, Markdown, HTML or SARIF;\nthe rules are data.")
+    "ipzone checks an application for recognition as a Beijing SME intellectual\nproperty agglomeration development zone against the Beijing Intellectual\nProperty Office's Measures of 2023-12-20, criterion by criterion: the value\nfound, the bound, and what would fix a failure. Reports in Chinese or\nEnglish, as text, JSON, CSV, JUnit, Markdown, HTML, SARIF or an\nExcel workbook; the rules are data.")
 set(CPACK_DEBIAN_PACKAGE_SECTION utils)
 set(CPACK_DEBIAN_PACKAGE_PRIORITY optional)
 set(CPACK_DEBIAN_FILE_NAME DEB-DEFAULT)
