@@ -5,7 +5,7 @@
 #include <cmath>
 #include <cstdio>
 
-#include "util/utf8.h"
+#include "report/printable.h"
 
 namespace ipz::html {
 
@@ -90,31 +90,6 @@ th.dataset.dir=up?"a":"d";const key=r=>r.cells[i].dataset.v??r.cells[i].textCont
 [...t.tBodies[0].rows].sort((x,y)=>(up?1:-1)*key(x).localeCompare(key(y),undefined,{numeric:true})).forEach(r=>t.tBodies[0].append(r));});
 )JS";
 
-bool dropped(char32_t c) {
-  if (c == U'\t' || c == U'\n') return false;
-  if (c < 0x20 || (c >= 0x7f && c < 0xa0)) return true;
-  // bidirectional overrides and isolates, which could make text read differently than it is
-  return (c >= 0x202a && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069);
-}
-
-void append_utf8(std::string& out, char32_t c) {
-  if (c < 0x80) {
-    out += static_cast<char>(c);
-  } else if (c < 0x800) {
-    out += static_cast<char>(0xc0 | (c >> 6));
-    out += static_cast<char>(0x80 | (c & 0x3f));
-  } else if (c < 0x10000) {
-    out += static_cast<char>(0xe0 | (c >> 12));
-    out += static_cast<char>(0x80 | ((c >> 6) & 0x3f));
-    out += static_cast<char>(0x80 | (c & 0x3f));
-  } else {
-    out += static_cast<char>(0xf0 | (c >> 18));
-    out += static_cast<char>(0x80 | ((c >> 12) & 0x3f));
-    out += static_cast<char>(0x80 | ((c >> 6) & 0x3f));
-    out += static_cast<char>(0x80 | (c & 0x3f));
-  }
-}
-
 std::string number(double v) {
   char buf[32];
   std::snprintf(buf, sizeof buf, "%.1f", v);
@@ -128,25 +103,25 @@ std::string_view outcome_class(Outcome o) { return outcome_name(o); }
 std::string escape(std::string_view s) {
   std::string out;
   out.reserve(s.size() + 16);
-  for (char32_t c : decode_utf8(s)) {
+  for (char c : printable(s)) {
     switch (c) {
-      case U'&':
+      case '&':
         out += "&amp;";
         break;
-      case U'<':
+      case '<':
         out += "&lt;";
         break;
-      case U'>':
+      case '>':
         out += "&gt;";
         break;
-      case U'"':
+      case '"':
         out += "&quot;";
         break;
-      case U'\'':
+      case '\'':
         out += "&#39;";
         break;
       default:
-        if (!dropped(c)) append_utf8(out, c);
+        out += c;
     }
   }
   return out;

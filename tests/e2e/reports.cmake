@@ -68,6 +68,8 @@ ipz_xlsx(NAME "check, the examples: Summary, Details, Warnings typed like the JS
 ipz_xlsx(NAME "check, every test dossier, in English" ARGS check -r --lang en tests)
 ipz_xlsx(NAME "score: totals, dimensions, indicators as numbers" ARGS score --lang en examples/)
 ipz_xlsx(NAME "rank: the ranking in order, points as numbers" ARGS rank examples/)
+ipz_xlsx(NAME "a control character or a bidi override in a zone name never breaks the workbook"
+  ARGS hostile examples/eligible.yaml)
 
 # ipz_terminal(NAME name EXIT code [STDOUT file] ARGS ... EXPECT ... REJECT ...): ipzone on a
 # pseudo-terminal (tests/tools/on_terminal.py): stdin, stdout and stderr a terminal, or with

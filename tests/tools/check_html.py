@@ -316,7 +316,7 @@ def check_score(binary, args, lang, ranking):
 
 
 def check_hostile(binary, dossier):
-    name = "<script>alert(\"x\")</script> & 'q' <b>bold</b>\u202e"
+    name = "<script>alert(\"x\")</script> & 'q' <b>bold</b>\u202e\x07"
     src = open(dossier, encoding="utf-8").read()
     src = re.sub(r"(?m)^(  name: ).*$", lambda m: m.group(1) + json.dumps(name, ensure_ascii=False), src, count=1)
     with tempfile.TemporaryDirectory() as tmp:
@@ -330,11 +330,11 @@ def check_hostile(binary, dossier):
     if len(root.find_all("script")) != 1 or root.find_all("b"):
         fail("the dossier's markup became elements")
     h2 = root.find_all("h2")
-    want = name.replace("\u202e", "")
+    want = name.replace("\u202e", "").replace("\x07", "")
     if not h2 or norm(h2[0].text()) != norm(want):
         fail(f"the zone name is not shown as text: {h2[0].text() if h2 else None!r}")
-    if "\u202e" in page:
-        fail("a bidirectional override reached the page")
+    if "\u202e" in page or "\x07" in page:
+        fail("a bidirectional override or a control character reached the page")
     if "hostile <x>.yaml" not in norm(root.text()):
         fail("the file name is not shown as text")
     return 1

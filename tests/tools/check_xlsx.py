@@ -2,6 +2,7 @@
 """Check ipzone's XLSX workbook against its JSON output of the same run.
 
     check_xlsx.py IPZONE check|score|rank [ARGS...]
+    check_xlsx.py IPZONE hostile DOSSIER     (control characters in a zone name)
 
 Runs `IPZONE COMMAND ARGS -o WORKBOOK.xlsx` (the format from the suffix)
 and `IPZONE COMMAND --format json ARGS`, opens the workbook with Debian's
@@ -237,12 +238,41 @@ def check_rank(book, data):
     return len(data["ranking"])
 
 
+def check_hostile(binary, dossier):
+    """A zone name with a control character, a bidi override and markup: the
+    workbook still opens, and the cell holds the name without the first two."""
+    name = "A\x07B\u202eC <b>&'\""
+    src = open(dossier, encoding="utf-8").read()
+    src = re.sub(r"(?m)^(  name: ).*$", lambda m: m.group(1) + json.dumps(name), src, count=1)
+    with tempfile.TemporaryDirectory() as tmp:
+        path = os.path.join(tmp, "hostile.yaml")
+        with open(path, "w", encoding="utf-8") as f:
+            f.write(src)
+        out = os.path.join(tmp, "r.xlsx")
+        rc, _, err = run([binary, "check", path, "-o", out])
+        try:
+            book = openpyxl.load_workbook(out)
+        except Exception as e:  # a broken workbook
+            fail(f"the workbook does not open: {e} ({err})")
+            return 1
+    got = book["Summary"]["B2"].value
+    if got != "ABC <b>&'\"":
+        fail(f"the zone cell is {got!r}")
+    return 1
+
+
 def main():
     if len(sys.argv) < 3:
         print(__doc__, file=sys.stderr)
         return 2
     binary, mode, args = sys.argv[1], sys.argv[2], sys.argv[3:]
     lang = "en" if "en" in [args[i + 1] for i, a in enumerate(args[:-1]) if a == "--lang"] else "zh"
+    if mode == "hostile":
+        n = check_hostile(binary, args[0])
+        for p in problems:
+            print("FAIL:", p)
+        print(f"xlsx hostile: {n} dossiers, {len(problems)} problems")
+        return 1 if problems else 0
     with tempfile.TemporaryDirectory() as tmp:
         path = os.path.join(tmp, "report.xlsx")
         rc_x, _, err = run([binary, mode] + args + ["-o", path])
