@@ -23,18 +23,6 @@ bool is_share(const Indicator& ind) {
 
 double points(long long hundredths) { return static_cast<double>(hundredths) / 100.0; }
 
-std::vector<std::pair<std::string, Outcome>> verdict_marks(Lang lang, const Catalogue& cat) {
-  std::vector<std::pair<std::string, Outcome>> marks;
-  for (Outcome o : {Outcome::pass, Outcome::fail, Outcome::review, Outcome::missing})
-    marks.emplace_back(cat.get("outcome." + std::string(outcome_name(o)) + ".mark", lang), o);
-  return marks;
-}
-
-std::string verdict_text(Verdict v, Lang lang, const Catalogue& cat) {
-  return cat.get("outcome." + std::string(outcome_name(verdict_look(v))) + ".mark", lang) + " " +
-         cat.get("verdict." + std::string(verdict_name(v)), lang);
-}
-
 std::vector<const Dimension*> dimensions_of(const std::vector<ScoredDossier>& list) {
   std::vector<const Dimension*> dims;
   for (const auto& d : list)
@@ -50,11 +38,8 @@ void head_cells(xlsx::Workbook& book, int sheet, const ScoredDossier& d, std::si
   if (ranking) book.number(sheet, d.rank, Style::integer);
   book.text(sheet, d.file);
   book.text(sheet, d.name);
-  if (auto date = parse_date(d.as_of))
-    book.date(sheet, *date);
-  else
-    book.blank(sheet);
-  book.text(sheet, verdict_text(d.verdict, lang, cat));
+  book.date(sheet, d.as_of);
+  book.text(sheet, xlsx::verdict_cell(d.verdict, lang, cat));
   if (!d.score) {
     for (std::size_t i = 0; i <= dims; ++i) book.blank(sheet);
     return;
@@ -77,7 +62,7 @@ int table(xlsx::Workbook& book, std::string_view name, const std::vector<const D
   widths.insert(widths.end(), {30, 28, 11, 14, 10});
   for (const auto* dm : dims) head.push_back(dm->title.in(lang)), widths.push_back(12);
   const int sheet = book.add_sheet(name, head, ranking ? 3 : 2, widths);
-  book.colour_outcomes(sheet, ranking ? 4 : 3, verdict_marks(lang, cat));
+  book.colour_outcomes(sheet, ranking ? 4 : 3, xlsx::outcome_marks(lang, cat));
   return sheet;
 }
 

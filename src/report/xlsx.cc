@@ -9,6 +9,7 @@
 #include <fstream>
 
 #include "report/printable.h"
+#include "report/report.h"
 
 namespace ipz::xlsx {
 
@@ -107,6 +108,13 @@ void Workbook::date(int sheet, Date d) {
                            formats_[static_cast<int>(Style::date)]);
 }
 
+void Workbook::date(int sheet, const std::string& iso) {
+  if (auto d = parse_date(iso))
+    date(sheet, *d);
+  else
+    blank(sheet);
+}
+
 void Workbook::blank(int sheet) { col(sheet); }
 
 void Workbook::colour_outcomes(int sheet, int column, const std::vector<std::pair<std::string, Outcome>>& marks) {
@@ -147,6 +155,23 @@ bool Workbook::finish(std::ostream& out, std::string& error) {
     return false;
   }
   return true;
+}
+
+std::string outcome_cell(Outcome o, Lang lang, const Catalogue& cat) {
+  const std::string key = "outcome." + std::string(outcome_name(o));
+  return cat.get(key + ".mark", lang) + " " + cat.get(key, lang);
+}
+
+std::string verdict_cell(Verdict v, Lang lang, const Catalogue& cat) {
+  return cat.get("outcome." + std::string(outcome_name(verdict_look(v))) + ".mark", lang) + " " +
+         cat.get("verdict." + std::string(verdict_name(v)), lang);
+}
+
+std::vector<std::pair<std::string, Outcome>> outcome_marks(Lang lang, const Catalogue& cat) {
+  std::vector<std::pair<std::string, Outcome>> marks;
+  for (Outcome o : {Outcome::pass, Outcome::fail, Outcome::review, Outcome::missing})
+    marks.emplace_back(cat.get("outcome." + std::string(outcome_name(o)) + ".mark", lang), o);
+  return marks;
 }
 
 }  // namespace ipz::xlsx

@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "evaluate/evaluator.h"
+#include "report/catalogue.h"
 #include "util/date.h"
 
 struct lxw_workbook;
@@ -41,6 +42,8 @@ class Workbook {
   void text(int sheet, std::string_view s);
   void number(int sheet, double v, Style style);
   void date(int sheet, Date d);
+  // A date given as YYYY-MM-DD, or a blank cell when it is empty or not a date.
+  void date(int sheet, const std::string& iso);
   void blank(int sheet);
   // Colours the cells of a column that start with an outcome's mark.
   void colour_outcomes(int sheet, int column, const std::vector<std::pair<std::string, Outcome>>& marks);
@@ -60,5 +63,12 @@ class Workbook {
   lxw_format* outcome_formats_[4] = {};
   int col(int sheet);
 };
+
+// An outcome's or a verdict's cell: its mark and word, "✗ 不通过", "✓ 符合条件";
+// the mark is what colour_outcomes() looks for.
+std::string outcome_cell(Outcome o, Lang lang, const Catalogue& cat);
+std::string verdict_cell(Verdict v, Lang lang, const Catalogue& cat);
+// The marks of the four outcomes, for colour_outcomes().
+std::vector<std::pair<std::string, Outcome>> outcome_marks(Lang lang, const Catalogue& cat);
 
 }  // namespace ipz::xlsx

@@ -48,8 +48,7 @@ class XlsxWriter : public ReportWriter {
     warnings_ = book_.add_sheet(
         "Warnings", {tr("xlsx.file"), tr("xlsx.kind"), tr("xlsx.line"), tr("xlsx.column"), tr("xlsx.message")}, 1,
         {30, 10, 8, 8, 90});
-    std::vector<std::pair<std::string, Outcome>> marks;
-    for (Outcome o : {Outcome::pass, Outcome::fail, Outcome::review, Outcome::missing}) marks.emplace_back(mark(o), o);
+    const auto marks = xlsx::outcome_marks(lang_, cat_);
     book_.colour_outcomes(summary_, 3, marks);
     int column = 4;
     for (const auto& c : criteria_) {
@@ -64,11 +63,8 @@ class XlsxWriter : public ReportWriter {
     book_.row(summary_);
     book_.text(summary_, d.file);
     book_.text(summary_, d.name);
-    if (auto date = parse_date(d.as_of))
-      book_.date(summary_, *date);
-    else
-      book_.blank(summary_);
-    book_.text(summary_, mark(verdict_look(d.verdict)) + " " + tr("verdict." + std::string(verdict_name(d.verdict))));
+    book_.date(summary_, d.as_of);
+    book_.text(summary_, xlsx::verdict_cell(d.verdict, lang_, cat_));
     for (const auto& c : criteria_) {
       const ResultLine* r = nullptr;
       for (const auto& res : d.results)
@@ -128,8 +124,7 @@ class XlsxWriter : public ReportWriter {
 
  private:
   std::string tr(std::string_view key) const { return cat_.get(key, lang_); }
-  std::string mark(Outcome o) const { return tr("outcome." + std::string(outcome_name(o)) + ".mark"); }
-  std::string outcome_text(Outcome o) const { return mark(o) + " " + tr("outcome." + std::string(outcome_name(o))); }
+  std::string outcome_text(Outcome o) const { return xlsx::outcome_cell(o, lang_, cat_); }
 
   void diagnostics(const std::vector<DiagnosticLine>& list, std::string_view kind) {
     for (const auto& w : list) {
