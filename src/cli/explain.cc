@@ -1,10 +1,11 @@
 // `ipzone explain RULE-ID`: the clause, the article's words, the check, the
 // parameters in force on --as-of (default today) and how each fact is computed.
+#include "report/explain.h"
+
 #include <iostream>
 
 #include "cli/commands.h"
 #include "cli/options.h"
-#include "report/explain.h"
 #include "util/edit_distance.h"
 
 namespace ipz::cli {
@@ -16,18 +17,24 @@ struct ExplainOptions {
   std::string rule_id;
 };
 
-int run_explain(const ExplainOptions& opt) {
+int run_explain(ExplainOptions opt) {
   const Catalogue& cat = Catalogue::builtin();
   const Lang lang = opt.common.language();
+  if (!settle_format(opt.common, "explain")) return kExitInvalid;
   std::optional<RuleSet> rules = load_rules(opt.common, lang, cat);
   if (!rules) return kExitInvalid;
   std::vector<std::string> ids;
   for (const Article& a : rules->articles)
     for (const Rule& r : a.rules) {
-      if (r.id == opt.rule_id) {
-        write_explanation(r, *rules, opt.common.as_of.value_or(today()), lang, cat, std::cout);
-        return kExitOk;
-      }
+      if (r.id == opt.rule_id)
+        return write_output(opt.common, "explain", [&](std::ostream& out, std::string&) {
+          const Date as_of = opt.common.as_of.value_or(today());
+          if (opt.common.format == "json")
+            write_explanation_json(r, *rules, as_of, lang, out);
+          else
+            write_explanation(r, *rules, as_of, lang, cat, out);
+          return kExitOk;
+        });
       ids.push_back(r.id);
     }
   auto near = closest_matches(opt.rule_id, ids, 1);
@@ -35,7 +42,8 @@ int run_explain(const ExplainOptions& opt) {
   for (const auto& id : ids) known += (known.empty() ? "" : ", ") + id;
   std::cerr << "ipzone explain: "
             << cat.render("explain.unknown_rule",
-                          {{"id", opt.rule_id}, {"suggestion", near.empty() ? "-" : near.front()}, {"known", known}}, lang)
+                          {{"id", opt.rule_id}, {"suggestion", near.empty() ? "-" : near.front()}, {"known", known}},
+                          lang)
             << "\n";
   return kExitInvalid;
 }
@@ -50,6 +58,9 @@ void add_explain(CLI::App& app, int& exit_code) {
       "--as-of (default: today) with the date each took effect, and how each fact it uses is computed.");
   cmd->add_option("rule", opt->rule_id, "A rule id, e.g. art5.2.sme-share (see the README for the list)")->required();
   add_common_options(*cmd, opt->common);
+  add_output_options(*cmd, opt->common, {"text", "json"},
+                     "text (default) or json (one object: the rule, its "
+                     "condition as a tree, the parameters in force with their history, the facts)");
   cmd->callback([opt, &exit_code] { exit_code = run_explain(*opt); });
 }
 

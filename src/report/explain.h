@@ -13,6 +13,11 @@
 
 namespace ipz {
 
+// The same as one JSON object: id, clause, title, text, check and review_when
+// as condition trees ({"all": [...]}, {"fact", "op", "value"|"param"|"table"}),
+// the parameters with the value in force and their history, the facts.
+void write_explanation_json(const Rule& rule, const RuleSet& rules, Date as_of, Lang lang, std::ostream& out);
+
 // The condition in one line per leaf, indented by nesting ("all of:", ...).
 std::string describe_condition(const Condition& c, const RuleSet& rules, Lang lang, const Catalogue& cat,
                                int depth = 0);
