@@ -13,6 +13,8 @@
 #include "cli/format_choice.h"
 #include "cli/output.h"
 #include "read/rule_loader.h"
+#include "report/report.h"
+#include "report/sanitize.h"
 
 namespace ipz::cli {
 
@@ -126,8 +128,8 @@ std::optional<InputList> collect_inputs(const InputOptions& opt, std::string_vie
     return std::nullopt;
   }
   if (!opt.files_from.empty() && !read_path_list(opt.files_from, paths)) {
-    std::cerr << "ipzone " << command << ": " << cat.render("file.cannot_read", {{"file", opt.files_from}}, lang)
-              << "\n";
+    std::cerr << "ipzone " << command << ": "
+              << sanitize(cat.render("file.cannot_read", {{"file", opt.files_from}}, lang), Sink::text) << "\n";
     return std::nullopt;
   }
   if (paths.empty()) {
@@ -153,7 +155,7 @@ void add_fail_options(CLI::App& cmd, FailOptions& opt) {
 
 int usage_error(std::string_view command, std::string_view key, const MessageArgs& args, Lang lang,
                 const Catalogue& cat) {
-  std::cerr << "ipzone " << command << ": " << cat.render(key, args, lang) << "\n";
+  std::cerr << "ipzone " << command << ": " << sanitize(cat.render(key, args, lang), Sink::text) << "\n";
   return kExitInvalid;
 }
 
@@ -171,17 +173,17 @@ int write_output(const CommonOptions& opt, std::string_view command,
                  const std::function<int(std::ostream&, std::string&)>& write) {
   Output output(opt.output);
   if (!output.ok()) {
-    std::cerr << "ipzone " << command << ": " << output.error() << "\n";
+    std::cerr << "ipzone " << command << ": " << sanitize(output.error(), Sink::text) << "\n";
     return kExitInvalid;
   }
   std::string error;
   const int code = write(output.stream(), error);
   if (!error.empty()) {  // the Output is not committed: -o FILE is left as it was
-    std::cerr << "ipzone " << command << ": " << error << "\n";
+    std::cerr << "ipzone " << command << ": " << sanitize(error, Sink::text) << "\n";
     return kExitInvalid;
   }
   if (!output.commit()) {
-    std::cerr << "ipzone " << command << ": " << output.error() << "\n";
+    std::cerr << "ipzone " << command << ": " << sanitize(output.error(), Sink::text) << "\n";
     return kExitInvalid;
   }
   return code;
@@ -189,10 +191,10 @@ int write_output(const CommonOptions& opt, std::string_view command,
 
 void print_diagnostics(const Diagnostics& diags, Lang lang, const Catalogue& cat, std::ostream& out) {
   for (const auto& d : diags) {
-    out << d.where.file;
+    out << sanitize(d.where.file, Sink::text_line);
     if (d.where.line > 0) out << ":" << d.where.line << ":" << d.where.column;
     out << ": " << cat.get(d.severity == Severity::error ? "text.error" : "text.warning", lang) << ": "
-        << cat.render(d.key, d.args, lang) << "\n";
+        << sanitize(diagnostic_message(d, lang, cat), Sink::text) << "\n";
   }
 }
 

@@ -2,19 +2,12 @@
 // and key figures; with --csv-detail one row per dossier and rule; with
 // --excel a UTF-8 byte-order mark first, so that Excel shows the Chinese.
 // The header row is in English (column names are a contract, like JSON keys).
+#include "report/sanitize.h"
 #include "report/writers.h"
 
 namespace ipz {
 
-std::string csv_field(std::string_view s) {
-  if (s.find_first_of(",\"\r\n") == std::string_view::npos) return std::string(s);
-  std::string out = "\"";
-  for (char c : s) {
-    if (c == '"') out += '"';
-    out += c;
-  }
-  return out + "\"";
-}
+std::string csv_field(std::string_view s) { return csv_cell(s); }
 
 std::string csv_line(std::initializer_list<std::string> fields) {
   std::string line;

@@ -46,14 +46,16 @@ void write_json(const Report& report, std::ostream& out);
 void write_sarif_diagnostics(const Diagnostics& diags, const std::string& rule_set, Lang lang, const Catalogue& cat,
                              std::ostream& out);
 
-// A string as a JSON string literal (UTF-8 kept, control characters escaped).
+// A string as a JSON string literal: valid UTF-8, control and bidi characters
+// escaped (report/sanitize.h).
 std::string json_string(std::string_view s);
 // A number as JSON writes it: the shortest form that reads back the same (0.553, 4).
 std::string json_number(double v);
-// A string with &, <, >, " and ' escaped for XML (control characters other
-// than tab, newline and return dropped: XML 1.0 cannot carry them).
+// A string with &, <, >, " and ' escaped for XML, valid UTF-8, bidi characters
+// as references and C0 controls shown visibly (XML 1.0 cannot carry them).
 std::string xml_escape(std::string_view s);
-// A CSV field, quoted when it holds a comma, a quote or a line break (RFC 4180).
+// A CSV field, quoted when it holds a comma, a quote or a line break (RFC 4180);
+// visible text, never a formula (report/sanitize.h csv_cell).
 std::string csv_field(std::string_view s);
 // A CSV record: the fields joined by commas, each as csv_field makes it, and CRLF.
 std::string csv_line(std::initializer_list<std::string> fields);

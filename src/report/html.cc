@@ -5,7 +5,7 @@
 #include <cmath>
 #include <cstdio>
 
-#include "report/printable.h"
+#include "report/sanitize.h"
 
 namespace ipz::html {
 
@@ -100,32 +100,7 @@ std::string_view outcome_class(Outcome o) { return outcome_name(o); }
 
 }  // namespace
 
-std::string escape(std::string_view s) {
-  std::string out;
-  out.reserve(s.size() + 16);
-  for (char c : printable(s)) {
-    switch (c) {
-      case '&':
-        out += "&amp;";
-        break;
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      case '"':
-        out += "&quot;";
-        break;
-      case '\'':
-        out += "&#39;";
-        break;
-      default:
-        out += c;
-    }
-  }
-  return out;
-}
+std::string escape(std::string_view s) { return sanitize(s, Sink::html); }
 
 std::string page_begin(Lang lang, std::string_view title) {
   std::string o = "<!DOCTYPE html>\n<html lang=\"";

@@ -16,7 +16,8 @@
 namespace ipz::html {
 
 // Text for an HTML element or a quoted attribute: & < > " ' escaped, control
-// characters other than tab and newline dropped, and invalid UTF-8 shown as U+FFFD.
+// and bidi characters other than tab and newline shown visibly (<U+202E>), and
+// invalid UTF-8 shown as U+FFFD (report/sanitize.h).
 std::string escape(std::string_view s);
 
 // The page up to and including <body>, in the report's language.

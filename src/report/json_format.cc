@@ -5,6 +5,7 @@
 
 #include <string>
 
+#include "report/sanitize.h"
 #include "report/writers.h"
 
 namespace ipz {
@@ -13,24 +14,7 @@ std::string json_string(std::string_view s) {
   std::string out;
   out.reserve(s.size() + 2);
   out += '"';
-  for (unsigned char c : s) {
-    switch (c) {
-      case '"': out += "\\\""; break;
-      case '\\': out += "\\\\"; break;
-      case '\n': out += "\\n"; break;
-      case '\r': out += "\\r"; break;
-      case '\t': out += "\\t"; break;
-      default:
-        if (c < 0x20) {
-          static const char* hex = "0123456789abcdef";
-          out += "\\u00";
-          out += hex[c >> 4];
-          out += hex[c & 15];
-        } else {
-          out += static_cast<char>(c);
-        }
-    }
-  }
+  sanitize_into(out, s, Sink::json);
   out += '"';
   return out;
 }

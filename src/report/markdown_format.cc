@@ -1,18 +1,12 @@
 // Markdown for a wiki page or a merge request: a table with a row per
 // dossier (verdict, key figures, the rules that fail, need review or lack
 // data), then the count per verdict.
+#include "report/sanitize.h"
 #include "report/writers.h"
 
 namespace ipz {
 
 namespace {
-
-std::string cell(std::string s) {
-  for (std::size_t at = s.find('|'); at != std::string::npos; at = s.find('|', at + 2)) s.replace(at, 1, "\\|");
-  for (auto& c : s)
-    if (c == '\n' || c == '\r') c = ' ';
-  return s;
-}
 
 class MarkdownWriter : public ReportWriter {
  public:
@@ -36,10 +30,10 @@ class MarkdownWriter : public ReportWriter {
     if (d.results.empty() && !d.errors.empty())
       open = std::to_string(d.errors.size()) + " " + tr("md.errors");
     const auto& f = d.figures;
-    out_ << "| `" << cell(d.file) << "` | " << cell(d.name) << " | " << tr("verdict." + std::string(verdict_name(d.verdict)))
+    out_ << "| `" << markdown_cell(d.file) << "` | " << markdown_cell(d.name) << " | " << tr("verdict." + std::string(verdict_name(d.verdict)))
          << " | " << f.enterprises << " | " << (f.sme_share.empty() ? "" : f.sme_share + " %") << " | "
          << (f.high_end_share.empty() ? "" : f.high_end_share + " %") << " | " << f.valid_patents
-         << (f.invention_patents.empty() ? "" : " / " + f.invention_patents) << " | " << cell(open) << " |\n";
+         << (f.invention_patents.empty() ? "" : " / " + f.invention_patents) << " | " << markdown_cell(open) << " |\n";
   }
 
   void end(const Report& run) override {

@@ -3,9 +3,17 @@
 
 #include <algorithm>
 
+#include "report/sanitize.h"
 #include "util/number_format.h"
 
 namespace ipz {
+
+std::string diagnostic_message(const Diagnostic& d, Lang lang, const Catalogue& cat) {
+  MessageArgs args = d.args;
+  for (auto& [name, value] : args)
+    if (value.empty() || value[0] != '\x01') value = excerpt(value);
+  return cat.render(d.key, args, lang);
+}
 
 void Report::count(const DossierReport& d) {
   summary[static_cast<std::size_t>(d.verdict)]++;
@@ -21,7 +29,7 @@ void Report::add(DossierReport d) {
 namespace {
 
 DiagnosticLine line_of(const Diagnostic& d, Lang lang, const Catalogue& cat) {
-  return {d.where.file, d.where.line, d.where.column, cat.render(d.key, d.args, lang), d.key};
+  return {d.where.file, d.where.line, d.where.column, diagnostic_message(d, lang, cat), d.key};
 }
 
 void split(const Diagnostics& diags, DossierReport& out, Lang lang, const Catalogue& cat) {

@@ -116,6 +116,11 @@ struct Report {
 // The criteria of a rule set as table columns, in the report's language.
 std::vector<CriterionColumn> criteria_of(const RuleSet& rules, Lang lang);
 
+// A diagnostic's message in lang: every value it quotes from an input is
+// valid UTF-8 and at most a short excerpt (report/sanitize.h), however long
+// or broken the input was.
+std::string diagnostic_message(const Diagnostic& d, Lang lang, const Catalogue& cat);
+
 // A dossier that could not be read or evaluated: its errors and warnings.
 DossierReport report_invalid(const std::string& file, const std::string& name, const Diagnostics& diags,
                              Lang lang, const Catalogue& cat);

@@ -2,6 +2,7 @@
 #include "report/score_formats.h"
 
 #include "report/formats.h"
+#include "report/sanitize.h"
 #include "util/utf8.h"
 
 namespace ipz {
@@ -67,7 +68,8 @@ std::string score_json(const Score& sc, Lang lang, const Catalogue& cat) {
 
 void errors_text(const ScoredDossier& d, std::ostream& out) {
   for (const auto& e : d.errors)
-    out << "  " << e.file << ":" << e.line << ":" << e.column << ": " << e.message << "\n";
+    out << "  " << sanitize(e.file, Sink::text_line) << ":" << e.line << ":" << e.column << ": "
+        << sanitize(e.message, Sink::text) << "\n";
 }
 
 }  // namespace
@@ -113,7 +115,7 @@ void write_scores(const std::vector<ScoredDossier>& dossiers, const ScoreOutput&
   }
   if (opt.model) out << opt.model->title.in(lang) << "  (" << opt.model->note.in(lang) << ")\n";
   for (const auto& d : dossiers) {
-    out << "\n" << d.file << (d.name.empty() ? "" : "  " + d.name) << "  " << tr("verdict." + std::string(verdict_name(d.verdict)))
+    out << "\n" << sanitize(d.file, Sink::text_line) << (d.name.empty() ? "" : "  " + sanitize(d.name, Sink::text_line)) << "  " << tr("verdict." + std::string(verdict_name(d.verdict)))
         << "\n";
     if (!d.score) {
       errors_text(d, out);
@@ -191,7 +193,7 @@ void write_ranking(const std::vector<ScoredDossier>& ranked, const ScoreOutput& 
     for (std::size_t i = 0; i < dims.size(); ++i) out << "|---:";
     out << "|\n";
     for (const auto& d : ranked) {
-      out << "| " << d.rank << " | " << (d.name.empty() ? "`" + d.file + "`" : d.name) << " | "
+      out << "| " << d.rank << " | " << markdown_cell(d.name.empty() ? "`" + d.file + "`" : d.name) << " | "
           << tr("verdict." + std::string(verdict_name(d.verdict))) << " | "
           << (d.score ? format_points(d.score->total) : "-");
       for (std::size_t i = 0; i < dims.size(); ++i) out << " | " << (d.score ? subtotal(d, i) : "-");
@@ -201,7 +203,7 @@ void write_ranking(const std::vector<ScoredDossier>& ranked, const ScoreOutput& 
   }
   std::size_t nw = 0, vw = 0;
   for (const auto& d : ranked) {
-    nw = std::max(nw, display_width(d.name.empty() ? d.file : d.name));
+    nw = std::max(nw, display_width(sanitize(d.name.empty() ? d.file : d.name, Sink::text_line)));
     vw = std::max(vw, display_width(tr("verdict." + std::string(verdict_name(d.verdict)))));
   }
   out << pad_to_width(tr("rank.rank"), 4) << "  " << pad_to_width(tr("md.zone"), nw) << "  " << pad_to_width(tr("md.verdict"), vw) << "  "
@@ -209,7 +211,7 @@ void write_ranking(const std::vector<ScoredDossier>& ranked, const ScoreOutput& 
   for (const auto* dm : dims) out << "  " << dm->title.in(lang);
   out << "\n";
   for (const auto& d : ranked) {
-    out << pad_to_width(std::to_string(d.rank), 4) << "  " << pad_to_width(d.name.empty() ? d.file : d.name, nw) << "  "
+    out << pad_to_width(std::to_string(d.rank), 4) << "  " << pad_to_width(sanitize(d.name.empty() ? d.file : d.name, Sink::text_line), nw) << "  "
         << pad_to_width(tr("verdict." + std::string(verdict_name(d.verdict))), vw) << "  "
         << pad_to_width(d.score ? format_points(d.score->total) : "-", 7);
     for (std::size_t i = 0; i < dims.size(); ++i)

@@ -1,13 +1,20 @@
 // The text output, for people (see formats.h). Labels come from the message
 // catalogue; colour only when asked (the CLI decides: terminal, --color, NO_COLOR).
+// Every string from a report goes through the sanitiser (line() or block()), so
+// that no escape sequence, carriage return or bidi override of a name or a
+// message reaches the terminal as it is.
 #include <string>
 
+#include "report/sanitize.h"
 #include "report/writers.h"
 #include "util/utf8.h"
 
 namespace ipz {
 
 namespace {
+
+std::string line(std::string_view s) { return sanitize(s, Sink::text_line); }
+std::string block(std::string_view s) { return sanitize(s, Sink::text); }
 
 const char* kReset = "\033[0m";
 const char* kBold = "\033[1m";
@@ -47,7 +54,7 @@ class TextWriter : public ReportWriter {
   }
 
   void dossier(const DossierReport& d) override {
-    if (!quiet_) rows_.push_back({d.file, d.name, d.verdict});  // --quiet prints the counts only
+    if (!quiet_) rows_.push_back({line(d.file), line(d.name), d.verdict});  // --quiet prints the counts only
     if (!quiet_) write_dossier(d);
   }
 
@@ -63,14 +70,14 @@ class TextWriter : public ReportWriter {
 
   void diagnostic(const DiagnosticLine& d, std::string_view kind_key, const char* color) {
     out_ << "  ";
-    if (d.line > 0) out_ << d.file << ":" << d.line << ":" << d.column << ": ";
-    else out_ << d.file << ": ";
-    out_ << paint(color, tr(kind_key)) << ": " << d.message << "\n";
+    if (d.line > 0) out_ << line(d.file) << ":" << d.line << ":" << d.column << ": ";
+    else out_ << line(d.file) << ": ";
+    out_ << paint(color, tr(kind_key)) << ": " << block(d.message) << "\n";
   }
 
   void write_dossier(const DossierReport& d) {
-    out_ << "\n" << paint(kBold, d.file);
-    if (!d.name.empty()) out_ << "  " << paint(kBold, d.name);
+    out_ << "\n" << paint(kBold, line(d.file));
+    if (!d.name.empty()) out_ << "  " << paint(kBold, line(d.name));
     if (!d.as_of.empty()) out_ << "  " << tr("text.as_of") << " " << d.as_of;
     out_ << "\n";
     std::string article;
@@ -87,14 +94,15 @@ class TextWriter : public ReportWriter {
       }
       const std::string key = std::string("outcome.") + std::string(outcome_name(res.outcome));
       out_ << "  " << paint(outcome_color(res.outcome), tr(key + ".mark") + " " + pad_to_width(tr(key), label_width)) << "  "
-           << pad_to_width(res.clause_shown, clause_width) << "  " << res.title << "\n";
-      out_ << indent << tr("text.actual") << " " << res.actual << "  |  " << tr("text.required") << " "
-           << res.required;
+           << pad_to_width(res.clause_shown, clause_width) << "  " << line(res.title) << "\n";
+      out_ << indent << tr("text.actual") << " " << line(res.actual) << "  |  " << tr("text.required") << " "
+           << line(res.required);
       for (const auto& p : res.parameters)
-        out_ << "  " << paint(kDim, cat_.render("text.parameter", {{"name", p.name}, {"value", p.value},
-                                                                   {"since", p.since}, {"source", p.source}}, lang_));
+        out_ << "  " << paint(kDim, line(cat_.render("text.parameter", {{"name", p.name}, {"value", p.value},
+                                                                        {"since", p.since}, {"source", p.source}},
+                                                         lang_)));
       out_ << "\n";
-      if (!res.message.empty()) out_ << indent << res.message << "\n";
+      if (!res.message.empty()) out_ << indent << block(res.message) << "\n";
     }
     if (detail_ && !d.roster.empty()) roster(d);
     if (!d.warnings.empty()) {
@@ -114,10 +122,10 @@ class TextWriter : public ReportWriter {
   void roster(const DossierReport& d) {
     out_ << paint(kBold, tr("detail.heading")) << "\n";
     std::size_t label_width = 0;
-    for (const auto& r : d.roster) label_width = std::max(label_width, display_width(r.label));
+    for (const auto& r : d.roster) label_width = std::max(label_width, display_width(line(r.label)));
     for (const auto& r : d.roster) {
-      out_ << "  " << pad_to_width(r.label, label_width) << "  " << r.name << "  ";
-      out_ << roster_text(r, lang_, cat_) << "\n";
+      out_ << "  " << pad_to_width(line(r.label), label_width) << "  " << line(r.name) << "  ";
+      out_ << line(roster_text(r, lang_, cat_)) << "\n";
     }
   }
 

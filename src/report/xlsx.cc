@@ -8,7 +8,7 @@
 #include <cstdlib>
 #include <fstream>
 
-#include "report/printable.h"
+#include "report/sanitize.h"
 #include "report/report.h"
 
 namespace ipz::xlsx {
@@ -74,7 +74,7 @@ int Workbook::add_sheet(std::string_view name, const std::vector<std::string>& h
     worksheet_set_column(s.ws, static_cast<lxw_col_t>(c), static_cast<lxw_col_t>(c), widths[c], nullptr);
   worksheet_freeze_panes(s.ws, 1, static_cast<lxw_col_t>(freeze_columns));
   for (std::size_t c = 0; c < header.size(); ++c)
-    worksheet_write_string(s.ws, 0, static_cast<lxw_col_t>(c), printable(header[c]).c_str(),
+    worksheet_write_string(s.ws, 0, static_cast<lxw_col_t>(c), sanitize(header[c], Sink::text_line).c_str(),
                            formats_[static_cast<int>(Style::header)]);
   sheets_.push_back(std::move(s));
   return static_cast<int>(sheets_.size()) - 1;
@@ -91,7 +91,7 @@ void Workbook::text(int sheet, std::string_view s) {
   Sheet& sh = sheets_[sheet];
   const int c = col(sheet);
   if (s.empty()) return;
-  worksheet_write_string(sh.ws, static_cast<lxw_row_t>(sh.row), static_cast<lxw_col_t>(c), printable(s).c_str(),
+  worksheet_write_string(sh.ws, static_cast<lxw_row_t>(sh.row), static_cast<lxw_col_t>(c), sanitize(s, Sink::text).c_str(),
                          formats_[static_cast<int>(Style::text)]);
 }
 

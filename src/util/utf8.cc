@@ -187,6 +187,12 @@ std::size_t display_width(std::string_view utf8) {
   return width;
 }
 
+char32_t next_code_point(std::string_view utf8, std::size_t& pos) {
+  const Decoded d = decode_one(utf8, pos);
+  pos += d.length;
+  return d.code_point;
+}
+
 std::u32string decode_utf8(std::string_view utf8) {
   std::u32string out;
   out.reserve(utf8.size());

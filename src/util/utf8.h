@@ -36,4 +36,8 @@ std::string pad_to_width(std::string_view s, std::size_t width);
 // Decodes UTF-8; each maximal invalid subsequence becomes U+FFFD.
 std::u32string decode_utf8(std::string_view utf8);
 
+// The code point at pos (U+FFFD for a maximal invalid subsequence), moving pos
+// past it; pos must be < utf8.size().
+char32_t next_code_point(std::string_view utf8, std::size_t& pos);
+
 }  // namespace ipz

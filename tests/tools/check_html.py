@@ -330,7 +330,7 @@ def check_hostile(binary, dossier):
     if len(root.find_all("script")) != 1 or root.find_all("b"):
         fail("the dossier's markup became elements")
     h2 = root.find_all("h2")
-    want = name.replace("\u202e", "").replace("\x07", "")
+    want = name.replace("\u202e", "<U+202E>").replace("\x07", "<U+0007>")  # shown visibly
     if not h2 or norm(h2[0].text()) != norm(want):
         fail(f"the zone name is not shown as text: {h2[0].text() if h2 else None!r}")
     if "\u202e" in page or "\x07" in page:

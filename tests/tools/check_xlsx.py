@@ -240,7 +240,7 @@ def check_rank(book, data):
 
 def check_hostile(binary, dossier):
     """A zone name with a control character, a bidi override and markup: the
-    workbook still opens, and the cell holds the name without the first two."""
+    workbook still opens, and the cell shows the first two visibly (<U+0007>)."""
     name = "A\x07B\u202eC <b>&'\""
     src = open(dossier, encoding="utf-8").read()
     src = re.sub(r"(?m)^(  name: ).*$", lambda m: m.group(1) + json.dumps(name), src, count=1)
@@ -256,7 +256,7 @@ def check_hostile(binary, dossier):
             fail(f"the workbook does not open: {e} ({err})")
             return 1
     got = book["Summary"]["B2"].value
-    if got != "ABC <b>&'\"":
+    if got != "A<U+0007>B<U+202E>C <b>&'\"":
         fail(f"the zone cell is {got!r}")
     return 1
 

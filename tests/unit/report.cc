@@ -576,10 +576,10 @@ TEST_CASE("JSON: json_string escapes quotes, backslashes and control characters"
   CHECK(ipz::json_string(std::string("nul\0end", 7)) == "\"nul\\u0000end\"");
 }
 
-TEST_CASE("JSON: json_string keeps UTF-8 as is", "[report][json]") {
+TEST_CASE("JSON: json_string keeps UTF-8 as is, DEL and bidi characters escaped", "[report][json]") {
   CHECK(ipz::json_string("北京经济技术开发区 ≥ 60% ✓") == "\"北京经济技术开发区 ≥ 60% ✓\"");
   CHECK(ipz::json_string("/") == "\"/\"");
-  CHECK(ipz::json_string("\x7f") == "\"\x7f\"");
+  CHECK(ipz::json_string("\x7f\u202e") == "\"\\u007f\\u202e\"");
 }
 
 TEST_CASE("JSON: every string json_string makes is valid JSON", "[report][json]") {
