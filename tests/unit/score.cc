@@ -19,6 +19,7 @@
 #include "evaluate/rule_lint.h"
 #include "evaluate/score.h"
 #include "model/scoring.h"
+#include "read/dossier_loader.h"
 #include "read/rule_loader.h"
 
 using ipz::test::date;
@@ -925,24 +926,30 @@ TEST_CASE("Score: doubling one indicator's points and halving another's in the s
 // Found while writing these tests
 
 TEST_CASE("Score: a service function written twice counts once", "[score][monotone]") {
-  // zone.service_functions is scored by its number of items, and the loader
-  // accepts a function written more than once: one function written four
-  // times scores like all four (5.00 instead of 1.25).
+  // zone.service_functions is scored by its number of items: one function
+  // written four times would score like all four (5.00 instead of 1.25).
+  // The loader guards it: a closed list that names an item twice is an error
+  // at the repeated item, so the score never sees a repeated function. (This
+  // case used to catch any exception and SUCCEED, so it could not fail.)
   Zone once = make_zone(80, 70, 56, 420, 165), four_times = once;
   once.base.ip_workstation = "true";
   four_times.base.ip_workstation = "true";
   once.base.service_functions = "[training]";
   four_times.base.service_functions = "[training, training, training, training]";
   const Scored a = score_of(once);
-  std::optional<Scored> b;
-  try {
-    b = score_of(four_times);
-  } catch (const std::exception&) {
-    SUCCEED("the loader rejects a repeated service function");
-    return;
-  }
-  CHECK(b->points("service_functions") == a.points("service_functions"));
-  CHECK(b->score.total == a.score.total);
+  CHECK(a.points("service_functions") == 125);
+
+  const std::string text = four_times.yaml();
+  const ipz::LoadedDossier loaded = ipz::load_dossier(text, "test.yaml");
+  INFO(text);
+  CHECK_FALSE(loaded.dossier);
+  std::vector<int> repeated_lines;
+  for (const auto& d : loaded.diagnostics)
+    if (d.severity == ipz::Severity::error && d.key == "field.duplicate_item") {
+      CHECK(d.where.line > 0);
+      repeated_lines.push_back(d.where.line);
+    }
+  CHECK(repeated_lines.size() == 3);  // the second, third and fourth "training"
 }
 
 TEST_CASE("Score: lint names a dimension's sum with its hundredths (25.05, not 25.5)", "[score][model]") {
