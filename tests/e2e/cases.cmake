@@ -537,6 +537,14 @@ foreach(scenario threshold-moved second-date misspelled-key broken-placeholder r
     COMMAND bash "${CMAKE_CURRENT_SOURCE_DIR}/e2e/rules_change.sh" "$<TARGET_FILE:ipzone>" ${scenario}
     WORKING_DIRECTORY "${CMAKE_SOURCE_DIR}")
 endforeach()
+# The rule tests must notice a broken rule set: each of the mutations in
+# tests/tools/broken_rules.py (a bound moved by one, >= turned into > ...) still
+# lints but must make `rules test` fail. .ci/run runs it as a step of its own.
+add_test(NAME "e2e: rules test: every deliberately broken copy of the rule set fails its own cases"
+  COMMAND /usr/bin/python3 "${CMAKE_SOURCE_DIR}/tests/tools/broken_rules.py" "$<TARGET_FILE:ipzone>"
+  WORKING_DIRECTORY "${CMAKE_SOURCE_DIR}")
+set_tests_properties("e2e: rules test: every deliberately broken copy of the rule set fails its own cases"
+  PROPERTIES LABELS mutation)
 
 # --- batch screening: inputs, -j, formats, -o, --quiet, --fail-on -------------------------------
 
