@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <cstdlib>
+#include <cerrno>
 #include <cstring>
 #include <iostream>
 #include <thread>
@@ -117,6 +118,15 @@ void add_input_options(CLI::App& cmd, InputOptions& opt) {
                      cmd.get_name() + " --files-from -")
       ->type_name("FILE");
   cmd.add_flag("-r,--recursive", opt.recursive, "Look for dossiers in the subfolders of folders too");
+  cmd.add_option("--max-file-size", opt.max_file_size,
+                 "Refuse a dossier or roster file larger than SIZE bytes (suffix K, M or G: KiB, MiB, GiB; "
+                 "default 64M)")
+      ->type_name("SIZE");
+  cmd.add_option("--allow-outside", opt.allow_outside,
+                 "Let a dossier's enterprises_file lie under PATH too, outside the dossier's folder (repeatable; "
+                 "by default a file a dossier names must be inside its folder, after symbolic links)")
+      ->type_name("PATH")
+      ->allow_extra_args(false);
 }
 
 std::optional<InputList> collect_inputs(const InputOptions& opt, std::string_view command, Lang lang,
@@ -127,16 +137,31 @@ std::optional<InputList> collect_inputs(const InputOptions& opt, std::string_vie
     usage_error(command, "usage.stdin_twice", {}, lang, cat);
     return std::nullopt;
   }
+  FileLimits limits;
+  if (!opt.max_file_size.empty()) {
+    auto size = parse_size(opt.max_file_size);
+    if (!size || *size == 0) {
+      usage_error(command, "usage.bad_size", {{"value", opt.max_file_size}}, lang, cat);
+      return std::nullopt;
+    }
+    limits.max_file_size = *size;
+  }
+  limits.allow_outside = opt.allow_outside;
   if (!opt.files_from.empty() && !read_path_list(opt.files_from, paths)) {
     std::cerr << "ipzone " << command << ": "
-              << sanitize(cat.render("file.cannot_read", {{"file", opt.files_from}}, lang), Sink::text) << "\n";
+              << sanitize(cat.render("file.cannot_read", {{"file", opt.files_from}, {"reason", std::strerror(errno)}},
+                                     lang),
+                          Sink::text)
+              << "\n";
     return std::nullopt;
   }
   if (paths.empty()) {
     usage_error(command, "input.none", {}, lang, cat);
     return std::nullopt;
   }
-  return expand_inputs(paths, opt.recursive);
+  InputList inputs = expand_inputs(paths, opt.recursive);
+  inputs.limits = std::move(limits);
+  return inputs;
 }
 
 Verdict FailOptions::threshold() const {

@@ -61,11 +61,13 @@ struct InputOptions {
   std::vector<std::string> paths;
   std::string files_from;
   bool recursive = false;
+  std::string max_file_size;               // --max-file-size (empty: 64 MiB)
+  std::vector<std::string> allow_outside;  // --allow-outside PATH, repeatable
 };
 void add_input_options(CLI::App& cmd, InputOptions& opt);
-// Every input named; nullopt (with a message on standard error) when
-// --files-from cannot be read, when none is named, or when standard input is
-// named twice.
+// Every input named, with the file limits; nullopt (with a message on
+// standard error) when --files-from cannot be read, when none is named, when
+// standard input is named twice, or when --max-file-size is not a size.
 std::optional<InputList> collect_inputs(const InputOptions& opt, std::string_view command, Lang lang,
                                         const Catalogue& cat);
 

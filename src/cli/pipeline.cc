@@ -34,6 +34,7 @@ Input InputList::operator[](std::size_t i) const {
   Input in;
   in.path = it.folder == kNone ? it.name : (fs::path(folders_[it.folder]) / it.name).string();
   in.error_key = errors_[it.error];
+  in.limits = &limits;
   return in;
 }
 
@@ -101,19 +102,15 @@ LoadedInput load_input(const Input& input) {
     out.diagnostics.push_back(file_error(input.path, input.error_key, "path"));
     return out;
   }
+  static const FileLimits defaults;
+  const FileLimits& limits = input.limits ? *input.limits : defaults;
   std::string text;
   if (input.path == "-") {
-    text.assign(std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>());
-  } else {
-    std::error_code ec;
-    if (!fs::is_regular_file(input.path, ec)) {
-      out.diagnostics.push_back(
-          file_error(input.path, fs::exists(input.path, ec) ? "file.not_a_file" : "file.not_found"));
-      return out;
-    }
-    if (!read_file(input.path, text, out.diagnostics)) return out;
+    if (!read_stream_limited(0, input.path, limits, text, out.diagnostics)) return out;
+  } else if (!read_regular_file(input.path, limits, text, out.diagnostics)) {
+    return out;
   }
-  LoadedDossier loaded = load_dossier(text, input.path);
+  LoadedDossier loaded = load_dossier(text, input.path, limits);
   out.dossier = std::move(loaded.dossier);
   out.diagnostics = std::move(loaded.diagnostics);
   return out;

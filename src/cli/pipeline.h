@@ -16,6 +16,7 @@
 #include "facts/facts.h"
 #include "model/dossier.h"
 #include "model/rule_set.h"
+#include "read/file_access.h"
 #include "report/catalogue.h"
 #include "report/report.h"
 #include "util/date.h"
@@ -27,6 +28,7 @@ namespace ipz::cli {
 struct Input {
   std::string path;
   std::string error_key;
+  const FileLimits* limits = nullptr;  // what may be read for it (nullptr: the defaults)
 };
 
 // The inputs of a run, compact: a folder's files are kept as names within
@@ -37,6 +39,8 @@ class InputList {
   std::size_t size() const { return items_.size(); }
   Input operator[](std::size_t i) const;
   void add(std::string path, std::string error_key = "");
+  // --max-file-size and --allow-outside, for every input.
+  FileLimits limits;
 
  private:
   friend InputList expand_inputs(const std::vector<std::string>& args, bool recursive);

@@ -285,16 +285,16 @@ Work read_work(FieldReader& r, const YamlNode& n) {
 
 }  // namespace
 
-LoadedDossier load_dossier(std::string_view text, const std::string& file) {
+LoadedDossier load_dossier(std::string_view text, const std::string& file, const FileLimits& limits) {
   LoadedDossier out;
   YamlDocument doc = parse_yaml(text, file, out.diagnostics);
   if (!doc.ok) return out;
-  LoadedDossier loaded = load_dossier(doc.root, file);
+  LoadedDossier loaded = load_dossier(doc.root, file, limits);
   loaded.diagnostics.insert(loaded.diagnostics.begin(), out.diagnostics.begin(), out.diagnostics.end());
   return loaded;
 }
 
-LoadedDossier load_dossier(const YamlNode& root, const std::string& file) {
+LoadedDossier load_dossier(const YamlNode& root, const std::string& file, const FileLimits& limits) {
   LoadedDossier out;
   FieldReader r(file, out.diagnostics);
   if (!root.is_map()) {
@@ -318,11 +318,12 @@ LoadedDossier load_dossier(const YamlNode& root, const std::string& file) {
   if (inline_roster) read_enterprises(r, *inline_roster, d.enterprises);
   d.enterprises_file = top.text("enterprises_file");
   if (d.enterprises_file) {
-    const std::filesystem::path dir = file == "-" ? std::filesystem::path() : std::filesystem::path(file).parent_path();
-    const std::string csv = (dir / *d.enterprises_file).lexically_normal().string();
+    // Inside the dossier's folder (or an --allow-outside path), a regular file, under the size limit.
+    const Location where = r.at(*top.get("enterprises_file"));
     std::string csv_text;
-    if (read_file(csv, csv_text, out.diagnostics)) read_roster_csv(csv_text, csv, d.enterprises, out.diagnostics);
-    else out.diagnostics.back().where = r.at(*top.get("enterprises_file"));
+    if (auto csv = resolve_reference(file, *d.enterprises_file, limits, out.diagnostics, where))
+      if (read_regular_file(csv->path, limits, csv_text, out.diagnostics, where, csv->shown))
+        read_roster_csv(csv_text, csv->shown, d.enterprises, out.diagnostics);
   }
   if (!inline_roster && !d.enterprises_file && !top.get("enterprises_file"))
     r.error(root, "dossier.roster_required", {});

@@ -9,6 +9,7 @@
 #include <string_view>
 
 #include "model/dossier.h"
+#include "read/file_access.h"
 #include "read/yaml_tree.h"
 #include "util/diagnostic.h"
 
@@ -23,9 +24,9 @@ struct LoadedDossier {
 };
 
 // Reads from text; file is the name used in messages (and the folder that
-// enterprises_file is relative to).
-LoadedDossier load_dossier(std::string_view text, const std::string& file);
+// enterprises_file is relative to, and must stay within: read/file_access.h).
+LoadedDossier load_dossier(std::string_view text, const std::string& file, const FileLimits& limits = {});
 // Reads from a YAML tree already parsed (or built, as rule tests do).
-LoadedDossier load_dossier(const YamlNode& root, const std::string& file);
+LoadedDossier load_dossier(const YamlNode& root, const std::string& file, const FileLimits& limits = {});
 
 }  // namespace ipz

@@ -10,6 +10,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "read/file_access.h"
 #include "util/utf8.h"
 
 namespace ipz {
@@ -246,19 +247,7 @@ YamlDocument parse_yaml(std::string_view text, const std::string& file, Diagnost
 }
 
 bool read_file(const std::string& path, std::string& out, Diagnostics& diags) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
-    diags.push_back({Severity::error, {path, 0, 0}, "file.cannot_read", {{"file", path}}});
-    return false;
-  }
-  std::ostringstream buf;
-  buf << in.rdbuf();
-  if (in.bad()) {
-    diags.push_back({Severity::error, {path, 0, 0}, "file.cannot_read", {{"file", path}}});
-    return false;
-  }
-  out = std::move(buf).str();
-  return true;
+  return read_regular_file(path, FileLimits{}, out, diags);
 }
 
 }  // namespace ipz

@@ -43,7 +43,8 @@ inline constexpr int kMaxYamlDepth = 64;
 // Parses text (the bytes of a file named file, for messages).
 YamlDocument parse_yaml(std::string_view text, const std::string& file, Diagnostics& diags);
 
-// Reads a whole file into out; false (with a diagnostic) if it cannot be read.
+// Reads a whole regular file, under the default size limit, into out; false
+// (with a diagnostic) if it cannot be read (read/file_access.h).
 bool read_file(const std::string& path, std::string& out, Diagnostics& diags);
 
 // The node's kind for a message argument: a reference to the catalogue entry

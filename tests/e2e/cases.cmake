@@ -465,7 +465,7 @@ ipzone_e2e(NAME "CSV roster: bad cells are reported at the CSV's line and column
          "roster-bad-cells\\.csv:8:[0-9]+: error: line 8 has 7 cells; the header has 9")
 ipzone_e2e(NAME "CSV roster: a missing file is an error at the enterprises_file line" EXIT 2
   ARGS check --lang en tests/rosters/csv-missing-file.yaml
-  EXPECT "csv-missing-file\\.yaml:37:[0-9]+: error: cannot read tests/rosters/no-such-roster\\.csv")
+  EXPECT "csv-missing-file\\.yaml:37:[0-9]+: error: no such file: tests/rosters/no-such-roster\\.csv")
 
 # --- init, schema, explain ----------------------------------------------------------------------
 

@@ -308,10 +308,10 @@ TEST_CASE("Dossier: a dossier without a roster (enterprises or enterprises_file)
   check_at(d, "dossier.roster_required", 1, 1);
 }
 
-TEST_CASE("Dossier: an enterprises_file that cannot be read is an error at its value", "[dossier][errors]") {
+TEST_CASE("Dossier: an enterprises_file that does not exist is an error at its value", "[dossier][errors]") {
   auto errors = errors_of(with(kMinimal, "enterprises:\n", "enterprises_file: no-such-roster.csv\nenterprises:\n"));
   REQUIRE(errors.size() == 1);
-  CHECK(errors[0].key == "file.cannot_read");
+  CHECK(errors[0].key == "file.not_found");
   CHECK(errors[0].where.line == 8);
   CHECK(errors[0].where.column == 19);
 }

@@ -283,12 +283,12 @@ TEST_CASE("YAML: describe_kind names the kind as a catalogue reference", "[yaml]
   CHECK(ipz::describe_kind(n) == "\x01kind.map");
 }
 
-TEST_CASE("YAML: read_file reports a file that cannot be read as file.cannot_read at line 0", "[yaml][file]") {
+TEST_CASE("YAML: read_file reports a file that does not exist as file.not_found at line 0", "[yaml][file]") {
   Diagnostics diags;
   std::string out;
   CHECK_FALSE(ipz::read_file("/nonexistent/ipzone/unit/test.yaml", out, diags));
   REQUIRE(diags.size() == 1);
-  CHECK(diags[0].key == "file.cannot_read");
+  CHECK(diags[0].key == "file.not_found");
   CHECK(diags[0].where.line == 0);
 }
 

@@ -1,0 +1,311 @@
+#!/usr/bin/python3
+"""The catalogue of hostile inputs (issue 14): what an attacker or an unlucky
+user may hand ipzone, and the outcome documented for each.
+
+Every case builds a folder with a hostile dossier (and whatever files it
+names), then runs `ipzone check` on a batch of three: an eligible dossier, the
+hostile one, and another eligible dossier, in Chinese and in English, and
+checks, unless the case says otherwise:
+  - the exit code (2 for a dossier that cannot be judged);
+  - the JSON output parses strictly (valid UTF-8, no duplicate keys, no NaN),
+    all three dossiers are reported, the two others as eligible;
+  - the hostile dossier is invalid, with an error whose message matches the
+    case's pattern for that language, at file:line:column when the case
+    gives one;
+  - the text output is valid UTF-8 with no control character but newline
+    (and tab) and no bidi override;
+  - under strace (when it can run), no file the case forbids is ever opened:
+    nothing outside the dossier's folder is read.
+
+  catalogue.py BINARY --list         the case names, one a line
+  catalogue.py BINARY [NAME...]      run those cases (all without names)
+Exit 0 when every case holds, 1 otherwise.
+"""
+import json
+import os
+import re
+import shutil
+import stat
+import subprocess
+import sys
+import tempfile
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+SOURCE = os.path.normpath(os.path.join(HERE, "..", "..", ".."))
+ELIGIBLE = open(os.path.join(SOURCE, "examples", "eligible.yaml"), encoding="utf-8").read()
+CSV_DOSSIER = open(os.path.join(SOURCE, "examples", "csv-roster.yaml"), encoding="utf-8").read()
+CSV_ROSTER = open(os.path.join(SOURCE, "examples", "csv-roster.csv"), encoding="utf-8").read()
+TIMEOUT = int(os.environ.get("IPZONE_HOSTILE_TIMEOUT", "120"))  # seconds, per run (sanitizer builds are slow)
+
+CASES = []
+
+
+def case(name, **kw):
+    """Registers a case. kw: setup(folder, outside) -> None builds the files
+    (the hostile dossier is folder/hostile.yaml unless `dossier` names
+    another path); en, zh: regexes its error must match; where: a regex for
+    "line:column" (None: the file as a whole or anywhere); args: more
+    arguments; exit: the expected exit code; valid: True when the hostile
+    dossier is expected to be judged (not invalid); forbidden: paths that must
+    never be opened (default: the secret file outside the folder); text: a
+    regex the text output must match."""
+    kw.setdefault("exit", 2)
+    kw.setdefault("args", [])
+    kw.setdefault("where", None)
+    kw.setdefault("valid", False)
+    kw.setdefault("forbidden", None)
+    kw.setdefault("dossier", None)
+    kw.setdefault("text", None)
+    kw.setdefault("json_check", None)
+    CASES.append((name, kw))
+
+
+def write(path, data):
+    os.makedirs(os.path.dirname(path), exist_ok=True)
+    with open(path, "wb") as f:
+        f.write(data.encode("utf-8") if isinstance(data, str) else data)
+
+
+def roster_file(ref, roster=CSV_ROSTER):
+    """A setup: the CSV dossier, its enterprises_file set to ref (and the
+    roster beside it, for the cases that need one)."""
+    def setup(folder, outside):
+        text = re.sub(r"(?m)^enterprises_file:.*$", "enterprises_file: " + json.dumps(ref.format(outside=outside)),
+                      CSV_DOSSIER)
+        write(os.path.join(folder, "hostile.yaml"), text)
+        write(os.path.join(folder, "csv-roster.csv"), roster)
+    return setup
+
+
+def dossier_text(text_or_bytes):
+    def setup(folder, outside):
+        write(os.path.join(folder, "hostile.yaml"), text_or_bytes)
+    return setup
+
+
+def replaced(pattern, replacement, base=ELIGIBLE, count=1):
+    """The eligible example with a regex replaced (a dossier setup)."""
+    out, n = re.subn(pattern, replacement, base, count=count, flags=re.M)
+    assert n, pattern
+    return out
+
+
+ENTERPRISES_FILE_LINE = 1 + CSV_DOSSIER[:CSV_DOSSIER.index("\nenterprises_file:")].count("\n") + 1
+AT_REF = rf"{ENTERPRISES_FILE_LINE}:19"
+
+# --- 1. Confinement: what a dossier's enterprises_file may read ------------------------------------------------------
+case("enterprises_file ../ out of the dossier's folder is refused", setup=roster_file("../outside/secret.csv"),
+     where=AT_REF, en=r"outside the dossier's folder", zh=r"不在档案所在的文件夹")
+case("enterprises_file: an absolute path outside the folder is refused",
+     setup=roster_file("{outside}/secret.csv"), where=AT_REF, en=r"outside the dossier's folder",
+     zh=r"不在档案所在的文件夹")
+case("enterprises_file: /etc/shadow is refused and never opened", setup=roster_file("/etc/shadow"),
+     where=AT_REF, en=r"outside the dossier's folder", zh=r"不在档案所在的文件夹", forbidden=["/etc/shadow"])
+case("enterprises_file: /proc/self/environ is refused, its content never echoed",
+     setup=roster_file("/proc/self/environ"), where=AT_REF, en=r"outside the dossier's folder",
+     zh=r"不在档案所在的文件夹", forbidden=["/proc/self/environ"])
+
+
+def symlink_out(folder, outside):
+    roster_file("link.csv")(folder, outside)
+    os.symlink(os.path.join(outside, "secret.csv"), os.path.join(folder, "link.csv"))
+
+
+case("enterprises_file: a symbolic link out of the folder is refused (resolved first)", setup=symlink_out,
+     where=AT_REF, en=r"outside the dossier's folder", zh=r"不在档案所在的文件夹")
+
+
+def fifo(folder, outside):
+    roster_file("fifo.csv")(folder, outside)
+    os.mkfifo(os.path.join(folder, "fifo.csv"))
+
+
+case("enterprises_file: a FIFO is refused at once, never waited on", setup=fifo, where=AT_REF,
+     en=r"named pipe \(FIFO\), not a regular file", zh=r"命名管道（FIFO），不是普通文件")
+case("enterprises_file: /dev/zero is refused (outside the folder)", setup=roster_file("/dev/zero"), where=AT_REF,
+     en=r"outside the dossier's folder", zh=r"不在档案所在的文件夹")
+case("enterprises_file: /dev/zero allowed with --allow-outside /dev is refused as a device",
+     setup=roster_file("/dev/zero"), args=["--allow-outside", "/dev"], where=AT_REF,
+     en=r"is a device, not a regular file", zh=r"是设备文件，不是普通文件")
+
+
+def symlink_loop(folder, outside):
+    roster_file("loop-a.csv")(folder, outside)
+    os.symlink("loop-b.csv", os.path.join(folder, "loop-a.csv"))
+    os.symlink("loop-a.csv", os.path.join(folder, "loop-b.csv"))
+
+
+case("enterprises_file: a symbolic link loop is called a loop, not a missing file", setup=symlink_loop,
+     where=AT_REF, en=r"symbolic links form a loop", zh=r"符号链接构成循环")
+case("enterprises_file: a folder is refused as a folder", setup=roster_file("."), where=AT_REF,
+     en=r"is a folder, not a regular file", zh=r"是文件夹，不是普通文件")
+case("enterprises_file: a missing file is called missing", setup=roster_file("none.csv"), where=AT_REF,
+     en=r"no such file", zh=r"找不到文件")
+case("enterprises_file: a missing file outside the folder is refused as outside, not probed",
+     setup=roster_file("../outside/none.csv"), where=AT_REF, en=r"outside the dossier's folder",
+     zh=r"不在档案所在的文件夹")
+case("enterprises_file: a roster over --max-file-size is refused before it is read",
+     setup=roster_file("csv-roster.csv", CSV_ROSTER * 2), args=["--max-file-size", "20K"], where=AT_REF,
+     en=r"larger than the limit of 20480 bytes", zh=r"超过 20480 字节的大小上限")
+case("enterprises_file outside the folder is read with --allow-outside", setup=roster_file("{outside}/roster.csv"),
+     args=["--allow-outside", "{outside}"], valid=True, exit=0, forbidden=[])
+
+
+def dossier_fifo(folder, outside):
+    os.mkfifo(os.path.join(folder, "hostile.yaml"))
+
+
+case("a dossier that is a FIFO is refused at once", setup=dossier_fifo, en=r"named pipe \(FIFO\)",
+     zh=r"命名管道（FIFO）")
+case("a dossier that is /dev/zero is refused as a device", setup=lambda folder, outside: None,
+     dossier="/dev/zero", en=r"is a device, not a regular file", zh=r"是设备文件")
+case("a dossier over --max-file-size is refused", setup=dossier_text(ELIGIBLE + "#" * 30000 + "\n"),
+     args=["--max-file-size", "20K"], en=r"larger than the limit of 20480 bytes", zh=r"超过 20480 字节的大小上限")
+
+
+# --- the checks ------------------------------------------------------------------------------------------------------
+def strict_json(data):
+    def no_duplicates(pairs):
+        keys = [k for k, _ in pairs]
+        if len(keys) != len(set(keys)):
+            raise ValueError(f"duplicate key in {keys}")
+        return dict(pairs)
+
+    def no_constant(name):
+        raise ValueError(f"not JSON: {name}")
+
+    return json.loads(data.decode("utf-8", errors="strict"), object_pairs_hook=no_duplicates,
+                      parse_constant=no_constant)
+
+
+BAD_TEXT = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+
+
+def traced(cmd):
+    """Runs cmd under strace; the paths it opened, or None when strace cannot run here."""
+    if not shutil.which("strace"):
+        return None, None
+    with tempfile.NamedTemporaryFile(suffix=".strace") as log:
+        try:
+            p = subprocess.run(["strace", "-f", "-qq", "-e", "trace=open,openat,openat2", "-o", log.name] + cmd,
+                               stdin=subprocess.DEVNULL, capture_output=True, timeout=TIMEOUT)
+        except subprocess.TimeoutExpired:
+            return None, "timed out under strace"
+        lines = open(log.name, encoding="utf-8", errors="replace").read().splitlines()
+        if p.returncode != 0 and not lines:
+            return None, None  # ptrace not permitted here
+        return [m.group(1) for m in (re.search(r'open(?:at2?)?\([^"]*"([^"]*)"', l) for l in lines) if m], None
+
+
+def run_case(binary, name, kw):
+    problems = []
+    with tempfile.TemporaryDirectory(prefix="ipzone-hostile-") as tmp:
+        folder, outside = os.path.join(tmp, "dossiers"), os.path.join(tmp, "outside")
+        os.makedirs(folder)
+        os.makedirs(outside)
+        secret = os.path.join(outside, "secret.csv")
+        write(secret, "SECRET-CONTENT-4711,do not echo\n")
+        write(os.path.join(outside, "roster.csv"), CSV_ROSTER)
+        write(os.path.join(folder, "a-eligible.yaml"), ELIGIBLE)
+        write(os.path.join(folder, "z-eligible.yaml"), ELIGIBLE)
+        kw["setup"](folder, outside)
+        hostile = kw["dossier"] or os.path.join(folder, "hostile.yaml")
+        batch = [os.path.join(folder, "a-eligible.yaml"), hostile, os.path.join(folder, "z-eligible.yaml")]
+        args = [a.replace("{outside}", outside) for a in kw["args"]]
+        forbidden = [secret] if kw["forbidden"] is None else kw["forbidden"]
+        for lang in ("zh", "en"):
+            cmd = [binary, "check", "--lang", lang, "--format", "json"] + args + batch
+            try:
+                p = subprocess.run(cmd, stdin=subprocess.DEVNULL, capture_output=True, timeout=TIMEOUT)
+            except subprocess.TimeoutExpired:
+                problems.append(f"{lang}: no answer within {TIMEOUT} s")
+                continue
+            if p.returncode != kw["exit"]:
+                problems.append(f"{lang}: exit {p.returncode}, expected {kw['exit']}: {p.stderr[-400:]!r}")
+            if b"SECRET-CONTENT" in p.stdout + p.stderr:
+                problems.append(f"{lang}: the content of a file outside the folder was echoed")
+            try:
+                report = strict_json(p.stdout)
+            except Exception as e:
+                problems.append(f"{lang}: the JSON does not parse: {e}")
+                continue
+            ds = report.get("dossiers", [])
+            if len(ds) != 3:
+                problems.append(f"{lang}: {len(ds)} dossiers reported, expected 3 (the batch was cut short)")
+                continue
+            for other in (ds[0], ds[2]):
+                if other["verdict"] != "eligible":
+                    problems.append(f"{lang}: the dossier beside it is {other['verdict']}, not eligible")
+            d = ds[1]
+            if kw["valid"]:
+                if d["verdict"] == "invalid":
+                    problems.append(f"{lang}: the dossier is invalid: {d['errors']}")
+            else:
+                if d["verdict"] != "invalid":
+                    problems.append(f"{lang}: verdict {d['verdict']}, expected invalid")
+                want = re.compile(kw[lang])
+                hits = [e for e in d["errors"] if want.search(e["message"])]
+                if not hits:
+                    problems.append(f"{lang}: no error matches {kw[lang]!r}: {[e['message'] for e in d['errors']]}")
+                elif kw["where"] and not any(re.fullmatch(kw["where"], f"{e['line']}:{e['column']}") for e in hits):
+                    problems.append(f"{lang}: the error is at {[(e['line'], e['column']) for e in hits]}, "
+                                    f"expected {kw['where']}")
+            if kw["json_check"]:
+                problems += [f"{lang}: {m}" for m in kw["json_check"](d)]
+        # The text report, for a terminal: valid UTF-8, nothing invisible or moving the cursor.
+        try:
+            p = subprocess.run([binary, "check", "--lang", "en"] + args + batch, stdin=subprocess.DEVNULL,
+                               capture_output=True, timeout=TIMEOUT)
+            for stream, data in (("stdout", p.stdout), ("stderr", p.stderr)):
+                try:
+                    text = data.decode("utf-8", errors="strict")
+                except UnicodeDecodeError as e:
+                    problems.append(f"text {stream}: not UTF-8: {e}")
+                    continue
+                if BAD_TEXT.search(text):
+                    problems.append(f"text {stream}: a control or bidi character reached it: "
+                                    f"{BAD_TEXT.search(text).group()!r}")
+            if kw["text"] and not re.search(kw["text"], p.stdout.decode("utf-8", "replace")):
+                problems.append(f"text: does not match {kw['text']!r}")
+        except subprocess.TimeoutExpired:
+            problems.append(f"text: no answer within {TIMEOUT} s")
+        if forbidden:
+            opened, err = traced([binary, "check"] + args + batch)
+            if err:
+                problems.append(err)
+            for path in opened or []:
+                if path in forbidden:
+                    problems.append(f"opened {path}, which it must never read")
+    return problems
+
+
+def main():
+    if len(sys.argv) < 2:
+        print(__doc__)
+        return 2
+    binary = os.path.abspath(sys.argv[1])
+    if sys.argv[2:] == ["--list"]:
+        for name, _ in CASES:
+            print(name)
+        return 0
+    wanted = set(sys.argv[2:])
+    failed = 0
+    ran = 0
+    for name, kw in CASES:
+        if wanted and name not in wanted:
+            continue
+        ran += 1
+        problems = run_case(binary, name, kw)
+        print(("FAIL  " if problems else "ok    ") + name)
+        for p in problems:
+            print("      " + p)
+        failed += bool(problems)
+    if wanted and ran != len(wanted):
+        print("unknown case names:", wanted - {n for n, _ in CASES})
+        return 1
+    print(f"{ran - failed}/{ran} hostile cases hold")
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
