@@ -8,6 +8,7 @@
 #include "cli/options.h"
 #include "cli/pipeline.h"
 #include "cli/progress.h"
+#include "read/catalogue_loader.h"
 #include "report/formats.h"
 
 namespace ipz::cli {
@@ -26,7 +27,7 @@ struct CheckOptions {
 };
 
 int run_check(CheckOptions opt) {
-  const Catalogue& cat = Catalogue::builtin();
+  const Catalogue& cat = builtin_catalogue();
   const Lang lang = opt.common.language();
   if (!settle_format(opt.common, "check")) return kExitInvalid;
   if (int bad = check_combinations("check", opt.common, &opt.fail,

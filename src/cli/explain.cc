@@ -6,6 +6,7 @@
 
 #include "cli/commands.h"
 #include "cli/options.h"
+#include "read/catalogue_loader.h"
 #include "util/edit_distance.h"
 
 namespace ipz::cli {
@@ -18,7 +19,7 @@ struct ExplainOptions {
 };
 
 int run_explain(ExplainOptions opt) {
-  const Catalogue& cat = Catalogue::builtin();
+  const Catalogue& cat = builtin_catalogue();
   const Lang lang = opt.common.language();
   if (!settle_format(opt.common, "explain")) return kExitInvalid;
   std::optional<RuleSet> rules = load_rules(opt.common, lang, cat);

@@ -9,7 +9,7 @@
 #include <string>
 #include <vector>
 
-#include "report/catalogue.h"
+#include "model/catalogue.h"
 
 namespace ipz::cli {
 

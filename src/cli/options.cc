@@ -13,6 +13,7 @@
 #include "cli/commands.h"
 #include "cli/format_choice.h"
 #include "cli/output.h"
+#include "read/catalogue_loader.h"
 #include "read/rule_loader.h"
 #include "report/report.h"
 #include "report/sanitize.h"
@@ -80,7 +81,7 @@ void add_output_options(CLI::App& cmd, CommonOptions& opt, const std::vector<std
 
 bool settle_format(CommonOptions& opt, std::string_view command) {
   const FormatChoice c =
-      choose_format(opt.format_given ? opt.format : "", opt.output, opt.formats, opt.language(), Catalogue::builtin());
+      choose_format(opt.format_given ? opt.format : "", opt.output, opt.formats, opt.language(), builtin_catalogue());
   if (!c.error.empty()) {
     std::cerr << "ipzone " << command << ": " << c.error << "\n";
     return false;
@@ -101,7 +102,7 @@ void add_rule_folder(CLI::App& cmd, CommonOptions& opt, const std::string& defau
 bool settle_rule_folder(CommonOptions& opt, std::string_view command) {
   if (!opt.rules_dir_arg.empty() && !opt.rules_dir.empty() && opt.rules_dir_arg != opt.rules_dir) {
     usage_error(command, "usage.rule_folder_twice", {{"arg", opt.rules_dir_arg}, {"option", opt.rules_dir}},
-                opt.language(), Catalogue::builtin());
+                opt.language(), builtin_catalogue());
     return false;
   }
   if (opt.rules_dir.empty()) opt.rules_dir = opt.rules_dir_arg;

@@ -17,7 +17,7 @@
 
 #include "cli/pipeline.h"
 #include "model/rule_set.h"
-#include "report/catalogue.h"
+#include "model/catalogue.h"
 #include "report/report.h"
 #include "util/date.h"
 

@@ -9,7 +9,7 @@
 #include <cstddef>
 #include <ostream>
 
-#include "report/catalogue.h"
+#include "model/catalogue.h"
 
 namespace ipz::cli {
 

@@ -17,6 +17,7 @@
 #include "evaluate/score.h"
 #include "facts/facts.h"
 #include "model/scoring.h"
+#include "read/catalogue_loader.h"
 #include "read/dossier_loader.h"
 #include "read/rule_tests.h"
 #include "report/formats.h"
@@ -65,7 +66,7 @@ void write_list(const RuleSet& rules, Lang lang, std::ostream& out) {
 }
 
 int run_list(CommonOptions opt) {
-  const Catalogue& cat = Catalogue::builtin();
+  const Catalogue& cat = builtin_catalogue();
   const Lang lang = opt.language();
   if (!settle_rule_folder(opt, "rules list") || !settle_format(opt, "rules list")) return kExitInvalid;
   std::optional<RuleSet> rules = load_rules(opt, lang, cat);
@@ -82,7 +83,7 @@ int run_list(CommonOptions opt) {
 // ---- lint -------------------------------------------------------------------------------
 
 int run_lint(CommonOptions opt) {
-  const Catalogue& cat = Catalogue::builtin();
+  const Catalogue& cat = builtin_catalogue();
   const Lang lang = opt.language();
   if (!settle_rule_folder(opt, "rules lint") || !settle_format(opt, "rules lint")) return kExitInvalid;
   Diagnostics diags;
@@ -123,7 +124,7 @@ struct CaseResult {
 };
 
 int run_test(CommonOptions opt) {
-  const Catalogue& cat = Catalogue::builtin();
+  const Catalogue& cat = builtin_catalogue();
   const Lang lang = opt.language();
   if (!settle_rule_folder(opt, "rules test") || !settle_format(opt, "rules test")) return kExitInvalid;
   if (opt.rules_dir.empty()) opt.rules_dir = kDefaultRuleDir;
@@ -259,7 +260,7 @@ struct DossierChange {
 };
 
 int run_diff(DiffOptions opt) {
-  const Catalogue& cat = Catalogue::builtin();
+  const Catalogue& cat = builtin_catalogue();
   const Lang lang = opt.common.language();
   if (!settle_format(opt.common, "rules diff")) return kExitInvalid;
   CommonOptions old_opt = opt.common, new_opt = opt.common;
@@ -376,7 +377,7 @@ int run_diff(DiffOptions opt) {
 // ---- doc --------------------------------------------------------------------------------
 
 int run_doc(CommonOptions opt) {
-  const Catalogue& cat = Catalogue::builtin();
+  const Catalogue& cat = builtin_catalogue();
   if (!settle_rule_folder(opt, "rules doc") || !settle_format(opt, "rules doc")) return kExitInvalid;
   std::optional<RuleSet> rules = load_rules(opt, opt.language(), cat);
   if (!rules) return kExitInvalid;

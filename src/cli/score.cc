@@ -16,6 +16,7 @@
 #include "evaluate/evaluator.h"
 #include "facts/facts.h"
 #include "model/scoring.h"
+#include "read/catalogue_loader.h"
 #include "report/score_formats.h"
 
 namespace ipz::cli {
@@ -56,7 +57,7 @@ bool ranks_before(const ScoredDossier& a, const ScoredDossier& b) {
 }
 
 int run(ScoreOptions opt, bool ranking) {
-  const Catalogue& cat = Catalogue::builtin();
+  const Catalogue& cat = builtin_catalogue();
   const Lang lang = opt.common.language();
   const char* command = ranking ? "rank" : "score";
   if (!settle_format(opt.common, command)) return kExitInvalid;

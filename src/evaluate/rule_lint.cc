@@ -6,7 +6,7 @@
 #include "model/operators.h"
 #include "evaluate/score.h"
 #include "model/scoring.h"
-#include "report/catalogue.h"
+#include "model/catalogue.h"
 #include "util/edit_distance.h"
 
 namespace ipz {

@@ -8,7 +8,7 @@
 #include <string>
 
 #include "model/rule_set.h"
-#include "report/catalogue.h"
+#include "model/catalogue.h"
 #include "util/date.h"
 
 namespace ipz {

@@ -10,7 +10,7 @@
 #include <string>
 #include <string_view>
 
-#include "report/catalogue.h"
+#include "model/catalogue.h"
 #include "report/report.h"
 
 namespace ipz {

@@ -10,7 +10,7 @@
 #include <string_view>
 
 #include "evaluate/evaluator.h"
-#include "report/catalogue.h"
+#include "model/catalogue.h"
 #include "report/report.h"
 
 namespace ipz::html {

@@ -11,7 +11,7 @@
 #include "facts/facts.h"
 #include "model/dossier.h"
 #include "model/rule_set.h"
-#include "report/catalogue.h"
+#include "model/catalogue.h"
 #include "util/diagnostic.h"
 
 namespace ipz {

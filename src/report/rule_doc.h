@@ -8,7 +8,7 @@
 #include <ostream>
 
 #include "model/rule_set.h"
-#include "report/catalogue.h"
+#include "model/catalogue.h"
 
 namespace ipz {
 

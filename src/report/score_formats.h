@@ -10,7 +10,7 @@
 #include <vector>
 
 #include "evaluate/score.h"
-#include "report/catalogue.h"
+#include "model/catalogue.h"
 #include "report/report.h"
 
 namespace ipz {

@@ -1,6 +1,7 @@
 // Choosing a writer, and writing a Report held in memory (see formats.h).
 #include "report/formats.h"
 
+#include "read/catalogue_loader.h"
 #include "report/writers.h"
 
 namespace ipz {
@@ -33,7 +34,7 @@ void write_text(const Report& report, const Catalogue& cat, bool color, std::ost
 void write_json(const Report& report, std::ostream& out) {
   OutputOptions opt;
   opt.format = "json";
-  write_report(report, opt, Catalogue::builtin(), out);
+  write_report(report, opt, builtin_catalogue(), out);
 }
 
 }  // namespace ipz

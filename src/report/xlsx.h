@@ -13,7 +13,7 @@
 #include <vector>
 
 #include "evaluate/evaluator.h"
-#include "report/catalogue.h"
+#include "model/catalogue.h"
 #include "util/date.h"
 
 struct lxw_workbook;

@@ -17,9 +17,10 @@
 
 #include "evaluate/evaluator.h"
 #include "facts/facts.h"
+#include "read/catalogue_loader.h"
 #include "read/dossier_loader.h"
 #include "read/rule_loader.h"
-#include "report/catalogue.h"
+#include "model/catalogue.h"
 #include "util/date.h"
 #include "util/diagnostic.h"
 #include "util/uscc.h"
@@ -236,7 +237,7 @@ inline const RuleSet& shipped_rules() {
 // A diagnostic as one line, for failure messages.
 inline std::string shown(const Diagnostic& d) {
   return d.where.file + ":" + std::to_string(d.where.line) + ":" + std::to_string(d.where.column) + ": " + d.key +
-         ": " + Catalogue::builtin().render(d.key, d.args, Lang::en);
+         ": " + builtin_catalogue().render(d.key, d.args, Lang::en);
 }
 
 inline std::string shown(const Diagnostics& ds) {

@@ -9,7 +9,7 @@
 
 #include "dossier_builder.h"
 #include "read/rule_loader.h"
-#include "report/catalogue.h"
+#include "model/catalogue.h"
 
 using ipz::LoadedRules;
 using ipz::RuleFile;

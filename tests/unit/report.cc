@@ -10,7 +10,8 @@
 #include <string>
 
 #include "dossier_builder.h"
-#include "report/catalogue.h"
+#include "model/catalogue.h"
+#include "read/catalogue_loader.h"
 #include "report/formats.h"
 #include "report/report.h"
 
@@ -22,7 +23,7 @@ using ipz::test::DossierBuilder;
 
 namespace {
 
-const ipz::Catalogue& cat() { return ipz::Catalogue::builtin(); }
+const ipz::Catalogue& cat() { return ipz::builtin_catalogue(); }
 
 ipz::DossierReport report_of(const ipz::test::Checked& c, Lang lang) {
   return ipz::report_evaluated(*c.loaded.dossier, c.facts, c.evaluation, c.loaded.diagnostics, lang, cat());
@@ -653,7 +654,7 @@ TEST_CASE("Catalogue: rules/messages*.yaml parse with zero diagnostics, no key t
     const std::string text = read_text(entry.path());
     REQUIRE_FALSE(text.empty());
     ipz::Diagnostics diags;
-    auto parsed = ipz::Catalogue::parse(text, "rules/" + name, diags);
+    auto parsed = ipz::parse_catalogue(text, "rules/" + name, diags);
     INFO(name << ": " << ipz::test::shown(diags));
     CHECK(diags.empty());
     for (const auto& [key, t] : parsed.entries()) {

@@ -1,26 +1,29 @@
 // The message catalogue: every text the tool itself shows (headings, outcome
 // and verdict names, data-check and error messages) in Chinese and English,
-// read from rules/messages.yaml as compiled into the binary. Rule messages
-// live with their rules; both use the same {placeholder} templates.
+// as plain data with its lookups and the filling of {placeholder} templates.
+// read/catalogue_loader reads it from rules/messages*.yaml (the built-in one
+// compiled into the binary). Rule messages live with their rules; both use
+// the same {placeholder} templates.
 #pragma once
 
 #include <map>
 #include <string>
 #include <string_view>
+#include <utility>
+
+#include <vector>
 
 #include "model/rule_set.h"
-#include "read/yaml_tree.h"
 #include "util/diagnostic.h"
 
 namespace ipz {
 
 class Catalogue {
  public:
-  // The catalogue compiled into the binary.
-  static const Catalogue& builtin();
-  // Parses a catalogue file; problems go to diags.
-  static Catalogue parse(std::string_view text, const std::string& file, Diagnostics& diags);
-  static Catalogue from_tree(const YamlNode& root, const std::string& file, Diagnostics& diags);
+  // Adds key's texts (the first one given for a key stays).
+  void add(std::string key, Text text) { texts_.emplace(std::move(key), std::move(text)); }
+  // Adds every entry of other whose key this catalogue lacks.
+  void merge(Catalogue&& other) { texts_.merge(other.texts_); }
 
   bool has(std::string_view key) const { return texts_.find(key) != texts_.end(); }
   // The text of key in lang; the key itself when the catalogue lacks it.
