@@ -28,6 +28,7 @@ struct ScoreOptions {
   InputOptions inputs;
   FailOptions fail;
   bool excel = false;
+  bool quiet = false;
   int jobs = 0;
 };
 
@@ -72,7 +73,7 @@ int run(ScoreOptions opt, bool ranking) {
   }
   std::vector<ScoredDossier> scored;
   Report tally;  // the verdicts, for the exit code (the same as check's)
-  Progress progress(inputs->size(), progress_wanted(false), std::cout, lang, cat);
+  Progress progress(inputs->size(), progress_wanted(opt.quiet), std::cout, lang, cat);
   for_each_in_order<ScoredDossier>(
       *inputs, thread_count(opt.jobs),
       [&](const Input& in) {
@@ -143,6 +144,9 @@ void add(CLI::App& app, int& exit_code, bool ranking) {
   add_jobs_option(*cmd, opt->jobs, "Score");
   add_fail_options(*cmd, opt->fail);
   cmd->add_flag("--excel", opt->excel, "With --format csv: begin with the UTF-8 byte-order mark that Excel needs");
+  cmd->add_flag("-q,--quiet", opt->quiet,
+                "No progress line on a terminal; the report itself, in every format, is never shortened (each "
+                "dossier's score is the result)");
   cmd->callback([opt, &exit_code, ranking] { exit_code = run(*opt, ranking); });
 }
 

@@ -81,6 +81,16 @@ add_test(NAME "e2e: options: rules list --format json lists every rule of rules 
 ipzone_e2e(NAME "options: -q is documented for every format in check --help" EXIT 0
   ARGS check --help
   EXPECT "-q,--quiet.*text, markdown, html.*json, ndjson.*csv.*junit, sarif and xlsx are never shortened")
+foreach(cmd score rank)
+  ipzone_e2e(NAME "options: ${cmd} -q is documented: no progress line, the report whole" EXIT 0
+    ARGS ${cmd} --help
+    EXPECT "-q,--quiet.*No progress line.*never shortened")
+  # -q leaves the report as it is (the progress test checks the terminal).
+  add_test(NAME "e2e: options: ${cmd} -q writes the same report as without it"
+    COMMAND bash -c "cmp <(\"$1\" $2 --format json examples) <(\"$1\" $2 -q --format json examples) && echo same"
+            _ "$<TARGET_FILE:ipzone>" ${cmd}
+    WORKING_DIRECTORY "${CMAKE_SOURCE_DIR}")
+endforeach()
 
 # --- the rule folder: DIR or --rules DIR, the same for every rules sub-command ---
 

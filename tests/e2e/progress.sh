@@ -32,12 +32,15 @@ grep -q "/s," "$d/short" && bad "progress for a run of well under a second"
 # 4. in Chinese, the default
 $term --stdout /dev/null -- "$bin" check -j 1 --format json "$corpus" >"$d/zh" 2>&1
 grep -Eq '[0-9]+/[0-9]+ 份档案，每秒 [0-9.]+ 份，预计还需' "$d/zh" || bad "no Chinese progress line"
-# 5. score and rank
+# 5. score and rank, also never with --quiet, which leaves their report whole
 for cmd in score rank; do
   $term --stdout "$d/$cmd.tty" -- "$bin" $cmd --lang en -j 1 --format json "$corpus" >"$d/$cmd.screen" 2>&1
   grep -Eq "$line_en" "$d/$cmd.screen" || bad "$cmd: no progress line on the terminal"
   "$bin" $cmd --lang en -j 1 --format json "$corpus" >"$d/$cmd.plain" 2>/dev/null
   cmp -s "$d/$cmd.tty" "$d/$cmd.plain" || bad "$cmd: the report differs when standard error is a terminal"
+  $term --stdout "$d/$cmd.quiet.json" -- "$bin" $cmd --lang en -j 1 --quiet --format json "$corpus" >"$d/$cmd.quiet" 2>&1
+  grep -q "dossiers, .*/s" "$d/$cmd.quiet" && bad "$cmd: progress with --quiet"
+  cmp -s "$d/$cmd.quiet.json" "$d/$cmd.plain" || bad "$cmd: --quiet changed the report"
 done
 # 6. the text report on the same terminal: the line is erased before each dossier's text,
 #    so that what remains, less the progress lines, is the report as a file has it
