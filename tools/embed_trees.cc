@@ -53,10 +53,17 @@ int main(int argc, char** argv) {
       << table.str() << "  };\n  return trees;\n}\n\n}  // namespace ipz\n";
   out.close();
   if (!out) return 1;
-  std::ifstream old(output, std::ios::binary), fresh(output + ".tmp", std::ios::binary);
-  std::stringstream a, b;
-  a << old.rdbuf();
-  b << fresh.rdbuf();
-  if (a.str() == b.str()) return std::remove((output + ".tmp").c_str()) == 0 ? 0 : 1;
-  return std::rename((output + ".tmp").c_str(), output.c_str()) == 0 ? 0 : 1;
+  // Replace the output only when it changed, so nothing that includes it rebuilds.
+  // The streams are closed first, and std::filesystem::rename replaces an
+  // existing file: both needed on Windows, where this runs under wine.
+  auto contents = [](const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    std::stringstream s;
+    s << in.rdbuf();
+    return s.str();
+  };
+  const bool same = contents(output) == contents(output + ".tmp");
+  if (same) return std::filesystem::remove(output + ".tmp", ec) ? 0 : 1;
+  std::filesystem::rename(output + ".tmp", output, ec);
+  return ec ? 1 : 0;
 }

@@ -1,5 +1,6 @@
 // Choosing the output format (see format_choice.h).
 #include "cli/format_choice.h"
+#include "util/utf8_path.h"
 
 #include <unistd.h>
 
@@ -20,7 +21,7 @@ constexpr Suffix kSuffixes[] = {{".json", "json"}, {".ndjson", "ndjson"}, {".csv
                                 {".htm", "html"},  {".sarif", "sarif"},   {".xlsx", "xlsx"}};
 
 std::string format_of_suffix(const std::string& output) {
-  std::string ext = std::filesystem::path(output).extension().string();
+  std::string ext = utf8_string(utf8_path(output).extension());
   std::transform(ext.begin(), ext.end(), ext.begin(),
                  [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
   for (const auto& s : kSuffixes)

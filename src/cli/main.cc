@@ -7,8 +7,10 @@
 
 #include "cli/app.h"
 #include "cli/commands.h"
+#include "cli/console.h"
 
 int main(int argc, char** argv) {
+  ipz::cli::set_up_console();
   CLI::App app{"", "ipzone"};
   int exit_code = ipz::cli::kExitOk;
   ipz::cli::build_app(app, exit_code);

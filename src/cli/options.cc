@@ -7,6 +7,7 @@
 #include <cstdlib>
 #include <cerrno>
 #include <cstring>
+#include <filesystem>
 #include <iostream>
 #include <thread>
 
@@ -17,8 +18,22 @@
 #include "read/rule_loader.h"
 #include "report/report.h"
 #include "report/sanitize.h"
+#include "util/utf8_path.h"
 
 namespace ipz::cli {
+
+const CLI::Validator& existing_folder() {
+  static const CLI::Validator v(
+      [](std::string& name) -> std::string {
+        std::error_code ec;
+        const std::filesystem::file_status st = std::filesystem::status(utf8_path(name), ec);
+        if (!std::filesystem::exists(st)) return "Directory does not exist: " + name;
+        if (!std::filesystem::is_directory(st)) return "Directory is actually a file: " + name;
+        return {};
+      },
+      "DIR");
+  return v;
+}
 
 bool CommonOptions::use_color() const {
   if (color == "always") return true;
@@ -49,7 +64,7 @@ void add_as_of_option(CLI::App& cmd, CommonOptions& opt) {
 
 void add_common_options(CLI::App& cmd, CommonOptions& opt) {
   cmd.add_option("--rules", opt.rules_dir, "A rule set folder to use instead of the built-in recognition rules")
-      ->check(CLI::ExistingDirectory)
+      ->check(existing_folder())
       ->type_name("DIR");
   add_as_of_option(cmd, opt);
   add_lang_option(cmd, opt);
@@ -92,10 +107,10 @@ bool settle_format(CommonOptions& opt, std::string_view command) {
 
 void add_rule_folder(CLI::App& cmd, CommonOptions& opt, const std::string& default_help) {
   cmd.add_option("dir", opt.rules_dir_arg, "The rule set folder (or --rules DIR); default: " + default_help)
-      ->check(CLI::ExistingDirectory)
+      ->check(existing_folder())
       ->type_name("DIR");
   cmd.add_option("--rules", opt.rules_dir, "The rule set folder, the same as the DIR argument")
-      ->check(CLI::ExistingDirectory)
+      ->check(existing_folder())
       ->type_name("DIR");
 }
 

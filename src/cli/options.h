@@ -38,6 +38,12 @@ struct CommonOptions {
   bool use_color() const;
 };
 
+// CLI::ExistingDirectory for a folder named in UTF-8 on every system (CLI11's
+// own hands the name to the file system as a plain string, which Windows reads
+// in another code page, so a Chinese folder name "does not exist" there). The
+// same messages and the same "DIR" in --help, the man page and the completions.
+const CLI::Validator& existing_folder();
+
 // --rules, --as-of, --lang and --color.
 void add_common_options(CLI::App& cmd, CommonOptions& opt);
 void add_lang_option(CLI::App& cmd, CommonOptions& opt);

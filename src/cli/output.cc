@@ -1,5 +1,6 @@
 // Atomic output files (see output.h).
 #include "cli/output.h"
+#include "util/utf8_path.h"
 
 #include <unistd.h>
 
@@ -15,9 +16,10 @@ namespace ipz::cli {
 
 Output::Output(std::string path) : path_(std::move(path)) {
   if (path_.empty() || path_ == "-") return;
-  std::filesystem::path target(path_);
-  std::string pattern = (target.parent_path().empty() ? std::filesystem::path(".") : target.parent_path()) /
-                        ("." + target.filename().string() + ".tmp-XXXXXX");
+  const std::filesystem::path target = utf8_path(path_);
+  const std::string pattern =
+      utf8_string((target.parent_path().empty() ? std::filesystem::path(".") : target.parent_path()) /
+                  utf8_path("." + utf8_string(target.filename()) + ".tmp-XXXXXX"));
   std::vector<char> name(pattern.begin(), pattern.end());
   name.push_back('\0');
   int fd = mkstemp(name.data());
@@ -55,8 +57,12 @@ bool Output::commit() {
     error_ = path_ + ": write failed";
     return false;
   }
-  if (std::rename(tmp_.c_str(), path_.c_str()) != 0) {
-    error_ = path_ + ": " + std::strerror(errno);
+  // std::filesystem::rename replaces an existing FILE on Windows too, where
+  // std::rename refuses to.
+  std::error_code ec;
+  std::filesystem::rename(utf8_path(tmp_), utf8_path(path_), ec);
+  if (ec) {
+    error_ = path_ + ": " + ec.message();
     return false;
   }
   committed_ = true;

@@ -11,6 +11,7 @@
 #include "facts/facts.h"
 #include "read/dossier_loader.h"
 #include "read/yaml_tree.h"
+#include "util/utf8_path.h"
 
 namespace ipz::cli {
 
@@ -32,7 +33,7 @@ Diagnostic file_error(const std::string& path, std::string key, std::string arg 
 Input InputList::operator[](std::size_t i) const {
   const Item& it = items_[i];
   Input in;
-  in.path = it.folder == kNone ? it.name : (fs::path(folders_[it.folder]) / it.name).string();
+  in.path = it.folder == kNone ? it.name : utf8_string(utf8_path(folders_[it.folder]) / utf8_path(it.name));
   in.error_key = errors_[it.error];
   in.limits = &limits;
   return in;
@@ -52,7 +53,7 @@ InputList expand_inputs(const std::vector<std::string>& args, bool recursive) {
   InputList out;
   for (const auto& a : args) {
     std::error_code ec;
-    if (a == "-" || !fs::is_directory(a, ec)) {
+    if (a == "-" || !fs::is_directory(utf8_path(a), ec)) {
       out.add(a);
       continue;
     }
@@ -62,14 +63,14 @@ InputList expand_inputs(const std::vector<std::string>& args, bool recursive) {
     auto consider = [&](const fs::directory_entry& entry) {
       const auto ext = entry.path().extension();
       if ((ext == ".yaml" || ext == ".yml") && entry.is_regular_file(ec))
-        out.items_.push_back({folder, 0, entry.path().lexically_relative(a).string()});
+        out.items_.push_back({folder, 0, utf8_string(entry.path().lexically_relative(utf8_path(a)))});
     };
     if (recursive) {
-      for (auto it = fs::recursive_directory_iterator(a, fs::directory_options::skip_permission_denied, ec);
+      for (auto it = fs::recursive_directory_iterator(utf8_path(a), fs::directory_options::skip_permission_denied, ec);
            !ec && it != fs::recursive_directory_iterator(); it.increment(ec))
         consider(*it);
     } else {
-      for (const auto& entry : fs::directory_iterator(a, ec)) consider(entry);
+      for (const auto& entry : fs::directory_iterator(utf8_path(a), ec)) consider(entry);
     }
     std::sort(out.items_.begin() + static_cast<long>(first), out.items_.end(),
               [](const InputList::Item& x, const InputList::Item& y) { return x.name < y.name; });

@@ -23,6 +23,7 @@
 #include "report/formats.h"
 #include "report/rule_doc.h"
 #include "util/utf8.h"
+#include "util/utf8_path.h"
 
 namespace ipz::cli {
 
@@ -130,11 +131,11 @@ int run_test(CommonOptions opt) {
   if (opt.rules_dir.empty()) opt.rules_dir = kDefaultRuleDir;
   std::optional<RuleSet> rules = load_rules(opt, lang, cat);
   if (!rules) return kExitInvalid;
-  fs::path tests_dir = fs::path(opt.rules_dir) / "tests";
+  fs::path tests_dir = utf8_path(opt.rules_dir) / "tests";
   Diagnostics diags;
   const Table* taxonomy = rules->table(rules->taxonomy);
   std::vector<RuleTestCase> cases = load_rule_tests(
-      tests_dir.string(), taxonomy && !taxonomy->entries.empty() ? taxonomy->entries.front() : "", diags);
+      utf8_string(tests_dir), taxonomy && !taxonomy->entries.empty() ? taxonomy->entries.front() : "", diags);
   if (has_errors(diags)) {
     print_diagnostics(diags, lang, cat, std::cerr);
     return kExitInvalid;
@@ -225,7 +226,7 @@ int run_test(CommonOptions opt) {
       }
       out << "</testsuites>\n";
     } else {
-      out << cat.render("ruletest.heading", {{"dir", tests_dir.string()}, {"count", std::to_string(results.size())}},
+      out << cat.render("ruletest.heading", {{"dir", utf8_string(tests_dir)}, {"count", std::to_string(results.size())}},
                         lang)
           << "\n";
       for (const auto& r : results) {
@@ -430,11 +431,11 @@ void add_rules(CLI::App& app, int& exit_code) {
                             "rules whose outcome changes. Exit 1 with --fail-on-change when any verdict changes.");
   c->add_option("old", diff->old_dir, "The rule set folder before the change")
       ->required()
-      ->check(CLI::ExistingDirectory)
+      ->check(existing_folder())
       ->type_name("DIR");
   c->add_option("new", diff->new_dir, "The rule set folder after the change")
       ->required()
-      ->check(CLI::ExistingDirectory)
+      ->check(existing_folder())
       ->type_name("DIR");
   add_input_options(*c, diff->inputs);
   add_lang_option(*c, diff->common);

@@ -12,6 +12,7 @@
 #include "read/field_reader.h"
 #include "read/yaml_tree.h"
 #include "util/edit_distance.h"
+#include "util/utf8_path.h"
 
 namespace ipz {
 
@@ -46,7 +47,7 @@ std::vector<std::string> embedded_rule_sets() {
 
 bool read_rule_folder(const std::string& dir, std::vector<RuleFile>& out, Diagnostics& diags) {
   std::error_code ec;
-  fs::path root(dir);
+  fs::path root = utf8_path(dir);
   if (!fs::is_directory(root, ec)) {
     diags.push_back({Severity::error, {dir, 0, 0}, "rules.not_a_folder", {{"dir", dir}}});
     return false;
@@ -73,8 +74,8 @@ bool read_rule_folder(const std::string& dir, std::vector<RuleFile>& out, Diagno
   std::sort(files.begin(), files.end());
   for (const auto& p : files) {
     RuleFile f;
-    f.relative = p.lexically_relative(root).generic_string();
-    f.shown = p.generic_string();
+    f.relative = utf8_string(p.lexically_relative(root));
+    f.shown = utf8_string(p);
     if (!read_file(f.shown, f.text, diags)) return false;
     out.push_back(std::move(f));
   }

@@ -5,6 +5,7 @@
 #include <filesystem>
 
 #include "read/field_reader.h"
+#include "util/utf8_path.h"
 
 namespace ipz {
 
@@ -116,7 +117,7 @@ void read_case(FieldReader& r, const YamlNode& n, const std::string& path, const
       c.dossier = *d;
       have_dossier = true;
     } else if (auto p = r.text(*d, m.child("dossier"))) {
-      c.dossier_file = (dir / *p).lexically_normal().string();
+      c.dossier_file = utf8_string((dir / utf8_path(*p)).lexically_normal());
       have_dossier = load_yaml_file(c.dossier_file, c.dossier, diags);
       if (!have_dossier) return;
     }
@@ -180,17 +181,17 @@ std::vector<RuleTestCase> load_rule_tests(const std::string& dir, const std::str
   std::vector<RuleTestCase> out;
   std::error_code ec;
   std::vector<fs::path> files;
-  for (const auto& entry : fs::directory_iterator(dir, ec))
+  for (const auto& entry : fs::directory_iterator(utf8_path(dir), ec))
     if (entry.is_regular_file() && entry.path().extension() == ".yaml") files.push_back(entry.path());
   std::sort(files.begin(), files.end());
   for (const auto& file : files) {
     YamlNode root;
-    if (!load_yaml_file(file.string(), root, diags)) continue;
-    FieldReader r(file.string(), diags);
+    if (!load_yaml_file(utf8_string(file), root, diags)) continue;
+    FieldReader r(utf8_string(file), diags);
     MapReader top(r, root, "");
     std::optional<std::pair<std::string, YamlNode>> base;  // its path and its tree
     if (auto b = top.text("base")) {
-      std::string path = (file.parent_path() / *b).lexically_normal().string();
+      std::string path = utf8_string((file.parent_path() / utf8_path(*b)).lexically_normal());
       YamlNode node;
       if (load_yaml_file(path, node, diags)) base.emplace(path, std::move(node));
     }

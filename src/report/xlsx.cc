@@ -6,10 +6,12 @@
 
 #include <cstdio>
 #include <cstdlib>
+#include <filesystem>
 #include <fstream>
 
 #include "report/sanitize.h"
 #include "report/report.h"
+#include "util/utf8_path.h"
 
 namespace ipz::xlsx {
 
@@ -21,9 +23,12 @@ struct Look {
 };
 constexpr Look kLooks[4] = {{0x1b5e20, 0xe6f4e7}, {0xa31515, 0xfdecec}, {0x7a3e00, 0xfff1dc}, {0x5a1d8c, 0xf2e9fa}};
 
+// TMPDIR if set; else the system's: /tmp, or on Windows the user's temporary folder.
 std::string temp_dir() {
-  const char* t = std::getenv("TMPDIR");
-  return t && *t ? t : "/tmp";
+  if (const char* t = std::getenv("TMPDIR"); t && *t) return t;
+  std::error_code ec;
+  const std::filesystem::path dir = std::filesystem::temp_directory_path(ec);
+  return ec ? std::string("/tmp") : utf8_string(dir);
 }
 
 }  // namespace
@@ -147,10 +152,12 @@ bool Workbook::finish(std::ostream& out, std::string& error) {
     return false;
   }
   std::ifstream in(path_, std::ios::binary);
-  std::remove(path_.c_str());  // open, it is read to the end; gone even if the copy is cut short
-  path_.clear();
   out << in.rdbuf();
-  if (!in || !out) {
+  const bool copied = in && out;
+  in.close();  // before the removal, which Windows refuses for an open file
+  std::remove(path_.c_str());
+  path_.clear();
+  if (!copied) {
     error = "the workbook could not be copied to the output";
     return false;
   }

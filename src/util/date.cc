@@ -100,7 +100,11 @@ int whole_years_between(Date from, Date to) {
 Date today() {
   const std::time_t now = std::time(nullptr);
   std::tm local{};
+#ifdef _WIN32
+  if (localtime_s(&local, &now) != 0) return Date{1970, 1, 1};  // Windows has no localtime_r
+#else
   if (localtime_r(&now, &local) == nullptr) return Date{1970, 1, 1};
+#endif
   return Date{local.tm_year + 1900, local.tm_mon + 1, local.tm_mday};
 }
 
