@@ -1,11 +1,16 @@
 // Safe reading of input files (see file_access.h). POSIX: open without
 // blocking, fstat the descriptor (not the name: nothing can be swapped in
-// between), then read at most the limit.
+// between), then read at most the limit. Windows: the same with _wopen and
+// _fstat64 on the name converted from UTF-8 (a pipe or a device such as CON
+// does not block an open there); realpath is std::filesystem::canonical.
 #include "read/file_access.h"
 
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
+#ifdef _WIN32
+#include <io.h>
+#endif
 
 #include <cerrno>
 #include <climits>
@@ -13,11 +18,34 @@
 #include <cstring>
 #include <filesystem>
 
+#include "util/utf8_path.h"
+
 namespace ipz {
 
 namespace fs = std::filesystem;
 
 namespace {
+
+#ifdef _WIN32
+using FileStatus = struct _stat64;
+int open_for_reading(const std::string& path) {
+  std::error_code ec;
+  if (std::filesystem::is_directory(utf8_path(path), ec)) {  // _wopen says only "permission denied"
+    errno = EISDIR;
+    return -1;
+  }
+  return ::_wopen(utf8_path(path).c_str(), _O_RDONLY | _O_BINARY | _O_NOINHERIT);
+}
+int status_of(int fd, FileStatus& st) { return ::_fstat64(fd, &st); }
+void make_blocking(int) {}
+#else
+using FileStatus = struct stat;
+int open_for_reading(const std::string& path) {
+  return ::open(path.c_str(), O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
+}
+int status_of(int fd, FileStatus& st) { return ::fstat(fd, &st); }
+void make_blocking(int fd) { ::fcntl(fd, F_SETFL, ::fcntl(fd, F_GETFL) & ~O_NONBLOCK); }
+#endif
 
 void refuse(Diagnostics& diags, const Location& where, const std::string& file, std::string key,
             MessageArgs extra = {}) {
@@ -38,14 +66,17 @@ void refuse_errno(Diagnostics& diags, const Location& where, const std::string& 
     case ELOOP: refuse(diags, where, file, "file.symlink_loop"); return;
     case EACCES:
     case EPERM: refuse(diags, where, file, "file.permission_denied"); return;
+    case EISDIR: refuse(diags, where, file, "file.not_regular", {{"kind", "\x01" "file.kind.folder"}}); return;
     default: refuse(diags, where, file, "file.cannot_read", {{"reason", std::strerror(err)}});
   }
 }
 
-std::string_view kind_of(mode_t mode) {
+std::string_view kind_of(decltype(FileStatus{}.st_mode) mode) {
   if (S_ISDIR(mode)) return "\x01" "file.kind.folder";
   if (S_ISFIFO(mode)) return "\x01" "file.kind.fifo";
+#ifdef S_ISSOCK
   if (S_ISSOCK(mode)) return "\x01" "file.kind.socket";
+#endif
   if (S_ISCHR(mode) || S_ISBLK(mode)) return "\x01" "file.kind.device";
   return "\x01" "file.kind.other";
 }
@@ -59,7 +90,7 @@ bool read_all(int fd, const std::string& file, const FileLimits& limits, std::st
               const Location& where) {
   char buf[65536];
   while (true) {
-    const ssize_t n = ::read(fd, buf, sizeof buf);
+    const auto n = ::read(fd, buf, static_cast<unsigned>(sizeof buf));
     if (n == 0) return true;
     if (n < 0) {
       if (errno == EINTR) continue;
@@ -76,10 +107,17 @@ bool read_all(int fd, const std::string& file, const FileLimits& limits, std::st
 
 // path made absolute with every symbolic link resolved; 0, or the errno.
 int real_path(const fs::path& path, fs::path& out) {
+#ifdef _WIN32
+  std::error_code ec;
+  out = fs::canonical(path, ec);
+  if (!ec) return 0;
+  return fs::exists(path, ec) ? EACCES : ENOENT;
+#else
   char buf[PATH_MAX];
   if (!::realpath(path.c_str(), buf)) return errno;
   out = buf;
   return 0;
+#endif
 }
 
 // inner is outer or lies within it (both resolved).
@@ -98,13 +136,13 @@ bool read_regular_file(const std::string& path, const FileLimits& limits, std::s
                        const Location& where, const std::string& shown_as) {
   out.clear();
   const std::string& shown = shown_as.empty() ? path : shown_as;
-  const int fd = ::open(path.c_str(), O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
+  const int fd = open_for_reading(path);
   if (fd < 0) {
     refuse_errno(diags, where, shown, errno);
     return false;
   }
-  struct stat st {};
-  bool ok = ::fstat(fd, &st) == 0;
+  FileStatus st{};
+  bool ok = status_of(fd, st) == 0;
   if (!ok) {
     refuse_errno(diags, where, shown, errno);
   } else if (!S_ISREG(st.st_mode)) {
@@ -114,7 +152,7 @@ bool read_regular_file(const std::string& path, const FileLimits& limits, std::s
     too_large(diags, where, shown, limits);
     ok = false;
   } else {
-    ::fcntl(fd, F_SETFL, ::fcntl(fd, F_GETFL) & ~O_NONBLOCK);
+    make_blocking(fd);
     out.reserve(static_cast<std::size_t>(st.st_size));
     ok = read_all(fd, shown, limits, out, diags, where);
   }
@@ -133,41 +171,42 @@ bool read_stream_limited(int fd, const std::string& shown, const FileLimits& lim
 
 std::optional<ResolvedFile> resolve_reference(const std::string& dossier_file, const std::string& reference,
                                               const FileLimits& limits, Diagnostics& diags, const Location& where) {
-  fs::path folder = dossier_file == "-" ? fs::path() : fs::path(dossier_file).parent_path();
+  fs::path folder = dossier_file == "-" ? fs::path() : utf8_path(dossier_file).parent_path();
+  const fs::path ref = utf8_path(reference);
   ResolvedFile out;
-  out.shown = (folder / reference).lexically_normal().string();
+  out.shown = utf8_string((folder / ref).lexically_normal());
   if (reference.empty()) {
     refuse(diags, where, reference, "file.not_found");
     return std::nullopt;
   }
   fs::path real_folder, real_target;
   if (int err = real_path(folder.empty() ? fs::path(".") : folder, real_folder)) {
-    refuse_errno(diags, where, folder.string(), err);
+    refuse_errno(diags, where, utf8_string(folder), err);
     return std::nullopt;
   }
-  const int err = real_path(folder / reference, real_target);
+  const int err = real_path(folder / ref, real_target);
   if (err) {
     // Where it would be (the part that exists resolved): whether a file
     // outside the folder exists is not for a dossier to find out.
     std::error_code ec;
-    real_target = fs::weakly_canonical(fs::absolute(folder / reference, ec), ec);
-    if (ec || real_target.empty()) real_target = (real_folder / reference).lexically_normal();  // a loop
+    real_target = fs::weakly_canonical(fs::absolute(folder / ref, ec), ec);
+    if (ec || real_target.empty()) real_target = (real_folder / ref).lexically_normal();  // a loop
   }
   bool allowed = within(real_target, real_folder);
   for (const auto& a : limits.allow_outside) {
     fs::path real_allowed;
-    if (!allowed && real_path(a, real_allowed) == 0) allowed = within(real_target, real_allowed);
+    if (!allowed && real_path(utf8_path(a), real_allowed) == 0) allowed = within(real_target, real_allowed);
   }
   if (!allowed) {
     refuse(diags, where, reference, "file.outside_folder",
-           {{"folder", folder.empty() ? std::string(".") : folder.string()}});
+           {{"folder", folder.empty() ? std::string(".") : utf8_string(folder)}});
     return std::nullopt;
   }
   if (err) {
     refuse_errno(diags, where, out.shown, err);
     return std::nullopt;
   }
-  out.path = real_target.string();
+  out.path = utf8_string(real_target);
   return out;
 }
 
