@@ -78,8 +78,14 @@ add_deb_src() {
     done
   } >"$list.tmp"
   # Entries for third-party repositories that ship no sources would make
-  # apt-get update fail; keep only Debian's own (signed by Debian's keyring).
-  awk 'BEGIN { RS = ""; ORS = "\n\n" } /debian-archive-keyring|debian\.org/' "$list.tmp" >"$list"
+  # apt-get update fail; keep only the suites of this Debian release
+  # (bookworm, bookworm-updates, bookworm-security ...).
+  local codename
+  codename=$(. /etc/os-release && echo "${VERSION_CODENAME:-}")
+  awk -v c="$codename" 'BEGIN { RS = ""; ORS = "\n\n" }
+       c != "" && match($0, /(^|\n)Suites:[ \t]*[^ \t\n]+/) {
+         n = split(substr($0, RSTART, RLENGTH), w, /[ \t\n]+/); s = w[n];
+         if (s == c || index(s, c "-") == 1) print }' "$list.tmp" >"$list"
   rm -f "$list.tmp"
   [ -s "$list" ] || { echo "build-windows: found no Debian apt source to add deb-src for" >&2; rm -f "$list"; exit 1; }
   apt-get update -qq
