@@ -14,7 +14,7 @@ install(TARGETS ipzone RUNTIME DESTINATION "${CMAKE_INSTALL_BINDIR}")
 
 if(NOT CMAKE_CROSSCOMPILING)
   add_executable(ipzone_make_manpage tools/make_manpage.cc)
-  target_link_libraries(ipzone_make_manpage PRIVATE ipzone_core)
+  target_link_libraries(ipzone_make_manpage PRIVATE ipzone_cli)
   set(IPZONE_MAN "${CMAKE_BINARY_DIR}/man/ipzone.1")
   add_custom_command(
     OUTPUT "${IPZONE_MAN}" "${IPZONE_MAN}.gz"

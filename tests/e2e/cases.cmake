@@ -528,6 +528,9 @@ ipzone_e2e(NAME "rules test --format junit: a testsuite per file, no failures" E
   ARGS rules test --format junit rules/recognition
   EXPECT "<testsuites name=\"ipzone rules test\" tests=\"[0-9]+\" failures=\"0\">"
          "<testcase classname=\"recognition\" name=\"Art\\. 5\\(2\\) 70 enterprises pass\"")
+# The layers of src/ (README "How the code is laid out"): every #include follows the data flow.
+add_test(NAME "layers: every #include in src/ follows util -> model -> read -> facts -> evaluate -> report -> cli"
+  COMMAND /usr/bin/python3 "${CMAKE_SOURCE_DIR}/tests/tools/check_layers.py" "${CMAKE_SOURCE_DIR}/src")
 # The committed rule document must match the rule files (regenerate: ipzone rules doc > rules/recognition/README.md).
 add_test(NAME "e2e: rules doc: rules/recognition/README.md is up to date"
   COMMAND bash -c "\"$1\" rules doc rules/recognition | diff -u rules/recognition/README.md - && echo up to date" _ "$<TARGET_FILE:ipzone>"
