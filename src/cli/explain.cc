@@ -7,7 +7,7 @@
 #include "cli/commands.h"
 #include "cli/options.h"
 #include "read/catalogue_loader.h"
-#include "util/edit_distance.h"
+#include "util/similarity.h"
 
 namespace ipz::cli {
 
@@ -38,14 +38,11 @@ int run_explain(ExplainOptions opt) {
         });
       ids.push_back(r.id);
     }
-  auto near = closest_matches(opt.rule_id, ids, 1);
   std::string known;
   for (const auto& id : ids) known += (known.empty() ? "" : ", ") + id;
-  std::cerr << "ipzone explain: "
-            << cat.render("explain.unknown_rule",
-                          {{"id", opt.rule_id}, {"suggestion", near.empty() ? "-" : near.front()}, {"known", known}},
-                          lang)
-            << "\n";
+  MessageArgs args = suggestion_args(closest_names(opt.rule_id, ids, 1), "hint.did_you_mean");
+  args.insert(args.end(), {{"id", opt.rule_id}, {"known", known}});
+  std::cerr << "ipzone explain: " << cat.render("explain.unknown_rule", args, lang) << "\n";
   return kExitInvalid;
 }
 

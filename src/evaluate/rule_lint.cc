@@ -7,7 +7,7 @@
 #include "evaluate/score.h"
 #include "model/scoring.h"
 #include "model/catalogue.h"
-#include "util/edit_distance.h"
+#include "util/similarity.h"
 
 namespace ipz {
 
@@ -36,10 +36,10 @@ void check_text(const Text& t, const std::set<std::string>& names, const Rule& r
     for (const auto& p : placeholders(*s)) {
       if (names.count(p)) continue;
       std::vector<std::string> known(names.begin(), names.end());
-      auto near = closest_matches(p, known, 1);
+      MessageArgs args = {{"name", "{" + p + "}"}, {"rule", rule.id}, {"what", std::string(what)}};
+      for (auto& a : suggestion_args(closest_names(p, known, 1), "hint.closest")) args.push_back(std::move(a));
       out.push_back({Severity::error, t.where.line > 0 ? t.where : rule.where, "lint.unknown_placeholder",
-                     {{"name", "{" + p + "}"}, {"rule", rule.id}, {"what", std::string(what)},
-                      {"suggestion", near.empty() ? "-" : near.front()}}});
+                     std::move(args)});
     }
   }
 }

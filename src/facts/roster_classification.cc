@@ -1,17 +1,11 @@
 // Classifying roster rows (see roster_classification.h).
 #include "facts/roster_classification.h"
 
-#include "util/edit_distance.h"
+#include "util/similarity.h"
 
 namespace ipz {
 
 namespace {
-
-std::string join(const std::vector<std::string>& names) {
-  std::string out;
-  for (const auto& n : names) out += (out.empty() ? "" : ", ") + n;
-  return out;
-}
 
 const std::optional<Number>& measure_of(const SizeFigures& s, const std::string& measure) {
   if (measure == "employees") return s.employees;
@@ -96,11 +90,11 @@ std::vector<RosterRow> classify_roster(const Dossier& d, const RuleSet& rules, D
       } else {
         row.high_end = false;
         row.high_end_unknown = true;
-        auto near = taxonomy ? closest_matches(*e.high_end_industry, taxonomy->all_names(), 3)
+        auto near = taxonomy ? closest_names(*e.high_end_industry, taxonomy->all_names(), 3)
                              : std::vector<std::string>{};
-        warnings.push_back({Severity::warning, e.high_end_where, "dossier.unknown_industry",
-                            {{"row", row.label}, {"name", e.name}, {"value", *e.high_end_industry},
-                             {"suggestions", near.empty() ? "-" : join(near)}}});
+        MessageArgs args = {{"row", row.label}, {"name", e.name}, {"value", *e.high_end_industry}};
+        for (auto& a : suggestion_args(near, "hint.close_names")) args.push_back(std::move(a));
+        warnings.push_back({Severity::warning, e.high_end_where, "dossier.unknown_industry", std::move(args)});
       }
     }
     rows.push_back(std::move(row));

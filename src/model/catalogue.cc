@@ -12,7 +12,7 @@ std::string Catalogue::render(std::string_view key, const MessageArgs& args, Lan
   return fill(get(key, lang), args, lang);
 }
 
-std::string Catalogue::fill(std::string_view tmpl, const MessageArgs& args, Lang lang) const {
+std::string Catalogue::fill(std::string_view tmpl, const MessageArgs& args, Lang lang, int depth) const {
   std::string out;
   out.reserve(tmpl.size() + 32);
   std::size_t i = 0;
@@ -31,7 +31,8 @@ std::string Catalogue::fill(std::string_view tmpl, const MessageArgs& args, Lang
     if (!value) {
       out += '-';  // a value this evaluation did not reach (rules lint checks the names)
     } else if (!value->empty() && (*value)[0] == '\x01') {
-      out += get(std::string_view(*value).substr(1), lang);
+      const std::string text = get(std::string_view(*value).substr(1), lang);
+      out += depth == 0 ? fill(text, args, lang, 1) : text;
     } else {
       out += *value;
     }

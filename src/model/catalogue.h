@@ -31,8 +31,9 @@ class Catalogue {
   // The text of key with its {placeholders} filled from args.
   std::string render(std::string_view key, const MessageArgs& args, Lang lang) const;
   // A template with its {placeholders} filled from args. An argument value
-  // that starts with \x01 names a catalogue entry and is translated.
-  std::string fill(std::string_view tmpl, const MessageArgs& args, Lang lang) const;
+  // that starts with \x01 names a catalogue entry: it is translated, and its
+  // own placeholders are filled from the same args (one level deep).
+  std::string fill(std::string_view tmpl, const MessageArgs& args, Lang lang, int depth = 0) const;
   const std::map<std::string, Text, std::less<>>& entries() const { return texts_; }
 
  private:

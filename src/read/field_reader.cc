@@ -4,7 +4,7 @@
 #include <algorithm>
 
 #include "read/uscc_warning.h"
-#include "util/edit_distance.h"
+#include "util/similarity.h"
 #include "util/number.h"
 
 namespace ipz {
@@ -106,7 +106,7 @@ std::optional<std::string> FieldReader::choice(const YamlNode& n, const std::str
   for (auto a : allowed)
     if (a == *t) return t;
   std::vector<std::string> candidates(allowed.begin(), allowed.end());
-  auto near = closest_matches(*t, candidates, 1);
+  auto near = closest_names(*t, candidates, 1);
   if (!near.empty())
     error(n, "field.bad_choice_suggest",
           {{"path", path}, {"value", *t}, {"choices", join(allowed)}, {"suggestion", near.front()}});
@@ -237,7 +237,7 @@ void MapReader::finish() {
     for (const auto& name : known_)
       if (name == k.text) is_known = true;
     if (is_known) continue;
-    auto near = closest_matches(k.text, known_, 1);
+    auto near = closest_names(k.text, known_, 1);
     if (!near.empty())
       r_.error(k, "field.unknown_key_suggest",
                {{"key", k.text}, {"path", path_.empty() ? "/" : path_}, {"suggestion", near.front()}});

@@ -10,7 +10,7 @@
 #include "read/field_reader.h"
 #include "read/uscc_warning.h"
 #include "read/yaml_tree.h"
-#include "util/edit_distance.h"
+#include "util/similarity.h"
 
 namespace ipz {
 
@@ -141,14 +141,11 @@ void read_roster_csv(std::string_view text, const std::string& file, std::vector
     for (const Column& c : rc.columns)
       if (contains(c.headers, name)) field_of[i] = &c;
     if (!field_of[i]) {
-      auto near = closest_matches(name, known, 1);
-      diags.push_back({Severity::error, {file, h.line, h.column}, "roster.unknown_column",
-                       {{"column", name}, {"suggestion", near.empty() ? "-" : near.front()},
-                        {"known", [&] {
-                           std::string all;
-                           for (const Column& c : rc.columns) all += (all.empty() ? "" : ", ") + c.headers.back();
-                           return all;
-                         }()}}});
+      std::string all;
+      for (const Column& c : rc.columns) all += (all.empty() ? "" : ", ") + c.headers.back();
+      MessageArgs args = suggestion_args(closest_names(name, known, 1), "hint.did_you_mean");
+      args.insert(args.end(), {{"column", name}, {"known", all}});
+      diags.push_back({Severity::error, {file, h.line, h.column}, "roster.unknown_column", std::move(args)});
       ok = false;
     } else if (auto [it, fresh] = seen.emplace(field_of[i]->field, i); !fresh) {
       diags.push_back({Severity::error, {file, h.line, h.column}, "roster.duplicate_column", {{"column", name}}});

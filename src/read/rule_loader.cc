@@ -11,7 +11,7 @@
 #include "read/embedded_files.h"
 #include "read/field_reader.h"
 #include "read/yaml_tree.h"
-#include "util/edit_distance.h"
+#include "util/similarity.h"
 #include "util/utf8_path.h"
 
 namespace ipz {
@@ -409,8 +409,8 @@ class RuleReader {
   }
 
   void report(const Location& where, std::string key, MessageArgs args, const std::vector<std::string>& known) {
-    auto near = closest_matches(args.front().second, known, 1);
-    args.push_back({"suggestion", near.empty() ? "-" : near.front()});
+    for (auto& a : suggestion_args(closest_names(args.front().second, known, 1), "hint.closest"))
+      args.push_back(std::move(a));
     diags_.push_back({Severity::error, where, std::move(key), std::move(args)});
   }
 

@@ -32,6 +32,17 @@ struct Diagnostic {
 
 using Diagnostics = std::vector<Diagnostic>;
 
+// The arguments of a message's "did you mean" part: {suggestion}, the names
+// joined by ", ", and {did_you_mean}, a reference to the catalogue entry
+// `style` (hint.did_you_mean, hint.closest, hint.close_names) that words it,
+// or to hint.none (no words at all) when nothing is close. A message never
+// shows an empty suggestion.
+inline MessageArgs suggestion_args(const std::vector<std::string>& near, const std::string& style) {
+  std::string joined;
+  for (const auto& n : near) joined += (joined.empty() ? "" : ", ") + n;
+  return {{"suggestion", joined}, {"did_you_mean", "\x01" + (near.empty() ? std::string("hint.none") : style)}};
+}
+
 inline bool has_errors(const Diagnostics& ds) {
   for (const auto& d : ds)
     if (d.severity == Severity::error) return true;

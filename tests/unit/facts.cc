@@ -207,7 +207,8 @@ TEST_CASE("Facts: an unknown industry name counts as not high-end, with a warnin
   CHECK(arg_of(w[0].args, "row").value_or("").find("60") != std::string::npos);
   CHECK(arg_of(w[0].args, "name") == "北京芯片科技有限公司");
   CHECK(arg_of(w[0].args, "value") == "人工智能芯片");
-  CHECK(arg_of(w[0].args, "suggestions").value_or("").find("人工智能") != std::string::npos);
+  CHECK(arg_of(w[0].args, "suggestion").value_or("").find("人工智能") != std::string::npos);
+  CHECK(arg_of(w[0].args, "did_you_mean") == "\x01hint.close_names");
   CHECK(w[0].where.line == ipz::test::line_of(c.text, "人工智能芯片"));
   CHECK(c.outcome("art5.2.high-end-share") == ipz::Outcome::pass);
 }
@@ -218,7 +219,8 @@ TEST_CASE("Facts: an unknown industry name with nothing close has no suggestions
   auto c = check(b);
   auto w = with_key(c.facts.warnings, "dossier.unknown_industry");
   REQUIRE(w.size() == 1);
-  CHECK(arg_of(w[0].args, "suggestions") == "-");
+  CHECK(arg_of(w[0].args, "suggestion") == "");
+  CHECK(arg_of(w[0].args, "did_you_mean") == "\x01hint.none");
 }
 
 TEST_CASE("Facts: a duplicate row's unknown industry is not counted again", "[facts][industry][duplicates]") {

@@ -350,7 +350,8 @@ TEST_CASE("Rules: an unknown fact with nothing close says so", "[rules][errors]"
   s.article = with(s.article, "fact: enterprise_count", "fact: zzzz");
   auto d = one_error(s);
   CHECK(d.key == "rules.unknown_fact");
-  CHECK(arg_of(d.args, "suggestion") == "-");
+  CHECK(arg_of(d.args, "suggestion") == "");
+  CHECK(arg_of(d.args, "did_you_mean") == "\x01hint.none");
 }
 
 TEST_CASE("Rules: an unknown operator is rules.unknown_operator with a suggestion", "[rules][errors]") {

@@ -731,6 +731,21 @@ TEST_CASE("Catalogue: fill replaces placeholders, translates catalogue reference
   CHECK(ipz::placeholders("{a} and {b.c} {") == std::vector<std::string>{"a", "b.c"});
 }
 
+TEST_CASE("Catalogue: a did-you-mean part is worded with the names, and left out without any", "[catalogue][similarity]") {
+  ipz::MessageArgs with = ipz::suggestion_args({"art5.2.count"}, "hint.did_you_mean");
+  with.insert(with.end(), {{"id", "art5.2.cuont"}, {"known", "art5.2.count"}});
+  CHECK(cat().render("explain.unknown_rule", with, Lang::en) ==
+        "no rule art5.2.cuont (did you mean art5.2.count?); rules: art5.2.count");
+  CHECK(cat().render("explain.unknown_rule", with, Lang::zh) == "没有规则 art5.2.cuont（是否应为 art5.2.count？）；规则：art5.2.count");
+  ipz::MessageArgs without = ipz::suggestion_args({}, "hint.did_you_mean");
+  without.insert(without.end(), {{"id", "zzz"}, {"known", "art5.2.count"}});
+  CHECK(cat().render("explain.unknown_rule", without, Lang::en) == "no rule zzz; rules: art5.2.count");
+  CHECK(cat().render("explain.unknown_rule", without, Lang::zh) == "没有规则 zzz；规则：art5.2.count");
+  // Several names, as an industry's close names.
+  CHECK(cat().fill("x{did_you_mean}", ipz::suggestion_args({"医药健康", "生物技术与生命科学"}, "hint.close_names"), Lang::en) ==
+        "x; close names: 医药健康, 生物技术与生命科学");
+}
+
 TEST_CASE("Catalogue: a diagnostic's kind argument is translated", "[catalogue]") {
   auto loaded = ipz::load_dossier("- a\n", "x.yaml");
   REQUIRE(loaded.diagnostics.size() == 1);
