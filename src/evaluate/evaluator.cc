@@ -276,7 +276,7 @@ class RuleEvaluator {
       auto n = number(c);
       if (!n) return Outcome::missing;
       const int years = static_cast<int>(n->num / n->den);
-      const Date reached = add_years(f->date, years);
+      const Date reached = years_period_end(f->date, years);
       arg(F, format_date(f->date));
       arg(F + ".years", std::to_string(whole_years_between(f->date, facts_.as_of)));
       arg(F + ".bound", n->text);
@@ -289,7 +289,7 @@ class RuleEvaluator {
         m->need = std::max(0L, days_between(facts_.as_of, reached));   // days left
         m->years = whole_years_between(f->date, facts_.as_of);
       }
-      return verdict(reached <= facts_.as_of);
+      return verdict(years_complete(f->date, years, facts_.as_of));
     }
     if (op == "none_in_last_years" || op == "none_within_years_after" || op == "none_up_to_as_of") {
       std::optional<Number> n;
@@ -298,17 +298,25 @@ class RuleEvaluator {
         if (!n) return Outcome::missing;
       }
       const int years = n ? static_cast<int>(n->num / n->den) : 0;
-      const Date start = add_years(facts_.as_of, -years);  // the window (start, as_of]
+      // Periods as the Civil Code reads them (util/date.h): .until is the
+      // first day on which a date no longer counts.
       std::vector<Date> hits;
       Date until{};
       for (Date d : f->dates) {
         bool hit = false;
-        if (op == "none_in_last_years") hit = start < d && d <= facts_.as_of;
-        if (op == "none_within_years_after") hit = d <= facts_.as_of && facts_.as_of < add_years(d, years);
+        Date free_from{};
+        if (op == "none_in_last_years") {
+          hit = within_last_years(d, years, facts_.as_of);
+          free_from = first_day_outside_last_years(d, years);
+        }
+        if (op == "none_within_years_after") {
+          hit = within_bar(d, years, facts_.as_of);
+          free_from = first_day_after_bar(d, years);
+        }
         if (op == "none_up_to_as_of") hit = d <= facts_.as_of;
         if (!hit) continue;
         hits.push_back(d);
-        until = std::max(until, add_years(d, years));
+        until = std::max(until, free_from);
       }
       std::sort(hits.begin(), hits.end());
       arg(F, std::to_string(hits.size()));

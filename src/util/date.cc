@@ -76,6 +76,23 @@ Date add_years(Date d, int years) {
   return result;
 }
 
+Date years_period_end(Date from, int years) { return add_years(from, years); }
+
+bool years_complete(Date since, int years, Date on) { return years_period_end(since, years) <= on; }
+
+bool within_last_years(Date d, int years, Date on) { return years_period_end(on, -years) < d && d <= on; }
+
+Date first_day_outside_last_years(Date d, int years) {
+  // The corresponding day, or the day after it where counting back from it
+  // lands before d (a date of 29 February, counted back from 28 February).
+  const Date c = years_period_end(d, years);
+  return years_period_end(c, -years) < d ? add_days(c, 1) : c;
+}
+
+bool within_bar(Date event, int years, Date on) { return event <= on && on <= years_period_end(event, years); }
+
+Date first_day_after_bar(Date event, int years) { return add_days(years_period_end(event, years), 1); }
+
 Date add_days(Date d, long days) { return civil_from_days(day_number(d) + days); }
 
 long day_number(Date d) {

@@ -284,15 +284,15 @@ ipz_check(NAME "art6.4 an agency sanctioned for abnormal applications fails" FIL
 
 ipz_check(NAME "art11.4 termination one day inside the 5-year ban fails" FILE tests/dossiers/termination-inside-5y.yaml
   EXIT 1 VERDICT ineligible RULES art11.4.termination-ban=fail)
-ipz_check(NAME "art11.4 termination exactly 5 years before as_of passes" FILE tests/dossiers/termination-outside-5y.yaml
+ipz_check(NAME "art11.4 termination 5 years and a day before as_of passes (the bar ran through the anniversary)" FILE tests/dossiers/termination-outside-5y.yaml
   EXIT 0 VERDICT eligible RULES art11.4.termination-ban=pass)
 ipz_check(NAME "art8 fraud finding one day inside the 5-year ban fails" FILE tests/dossiers/fraud-inside-5y.yaml
   EXIT 1 VERDICT ineligible RULES art8.fraud-ban=fail)
-ipz_check(NAME "art8 fraud finding exactly 5 years before as_of passes" FILE tests/dossiers/fraud-outside-5y.yaml
+ipz_check(NAME "art8 fraud finding 5 years and a day before as_of passes (the bar ran through the anniversary)" FILE tests/dossiers/fraud-outside-5y.yaml
   EXIT 0 VERDICT eligible RULES art8.fraud-ban=pass)
 ipz_check(NAME "art13 fund fraud one day inside the 5-year ban fails" FILE tests/dossiers/fund-fraud-inside-5y.yaml
   EXIT 1 VERDICT ineligible RULES art13.funds-ban=fail)
-ipz_check(NAME "art13 fund fraud exactly 5 years before as_of passes" FILE tests/dossiers/fund-fraud-outside-5y.yaml
+ipz_check(NAME "art13 fund fraud 5 years and a day before as_of passes (the bar ran through the anniversary)" FILE tests/dossiers/fund-fraud-outside-5y.yaml
   EXIT 0 VERDICT eligible RULES art13.funds-ban=pass)
 
 # --- art5.4 services, art5.1 carrier -----------------------------------------------------------------

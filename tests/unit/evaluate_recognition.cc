@@ -833,7 +833,8 @@ TEST_CASE("Art. 7: no documents at all is missing", "[art7][missing]") {
 }
 
 // ---------------------------------------------------------------------------
-// Art. 8, 11(4), 13: bars of 5 years, [d, d + 5y)
+// Art. 8, 11(4), 13: bars of 5 years, [d, d + 5y] (Civil Code Arts. 201-202:
+// the day of the event not counted, the bar ends at the end of the anniversary)
 
 TEST_CASE("Art. 8, 11(4), 13: an event on 2019-04-01 still bars on 2024-03-31", "[art8][art11.4][art13][boundary]") {
   const std::pair<const char*, const char*> kinds[] = {
@@ -845,23 +846,27 @@ TEST_CASE("Art. 8, 11(4), 13: an event on 2019-04-01 still bars on 2024-03-31", 
     INFO(event);
     CHECK(c.outcome(id) == Outcome::fail);
     CHECK(c.arg(id, std::string("history.") + event + ".items") == "2019-04-01");
-    CHECK(c.arg(id, std::string("history.") + event + ".until") == "2024-04-01");
+    CHECK(c.arg(id, std::string("history.") + event + ".until") == "2024-04-02");
     CHECK(c.evaluation.verdict == Verdict::ineligible);
     for (auto [other_event, other_id] : kinds)
       if (std::string(other_id) != id) CHECK(c.outcome(other_id) == Outcome::pass);
   }
 }
 
-TEST_CASE("Art. 8, 11(4), 13: an event on 2019-03-31 no longer bars on 2024-03-31", "[art8][art11.4][art13][boundary]") {
+TEST_CASE("Art. 8, 11(4), 13: an event on 2019-03-31 still bars on 2024-03-31 and no longer on 2024-04-01",
+          "[art8][art11.4][art13][boundary]") {
   const std::pair<const char*, const char*> kinds[] = {
       {"fraud_finding", "art8.fraud-ban"}, {"termination", "art11.4.termination-ban"}, {"fund_fraud", "art13.funds-ban"}};
   for (auto [event, id] : kinds) {
     DossierBuilder b;
     b.history = {{event, "2019-03-31"}};
-    auto c = check(b);
     INFO(event);
-    CHECK(c.outcome(id) == Outcome::pass);
-    CHECK(c.evaluation.verdict == Verdict::eligible);
+    auto anniversary = check(b, date("2024-03-31"));
+    CHECK(anniversary.outcome(id) == Outcome::fail);
+    CHECK(anniversary.arg(id, std::string("history.") + event + ".until") == "2024-04-01");
+    auto after = check(b, date("2024-04-01"));
+    CHECK(after.outcome(id) == Outcome::pass);
+    CHECK(after.evaluation.verdict == Verdict::eligible);
   }
 }
 
@@ -875,11 +880,18 @@ TEST_CASE("Art. 11(4): a termination after as_of does not bar yet and is warned 
   CHECK(ipz::test::arg_of(w[0].args, "path") == "history");
 }
 
-TEST_CASE("Art. 11(4): a termination on 29 Feb 2020 bars until 28 Feb 2025", "[art11.4][boundary][leap]") {
-  DossierBuilder b;
-  b.history = {{"termination", "2020-02-29"}};
-  CHECK(check(b, date("2025-02-27")).outcome("art11.4.termination-ban") == Outcome::fail);
-  CHECK(check(b, date("2025-02-28")).outcome("art11.4.termination-ban") == Outcome::pass);
+TEST_CASE("Art. 8, 11(4), 13: an event on 29 Feb 2020 bars through 28 Feb 2025", "[art8][art11.4][art13][boundary][leap]") {
+  const std::pair<const char*, const char*> kinds[] = {
+      {"fraud_finding", "art8.fraud-ban"}, {"termination", "art11.4.termination-ban"}, {"fund_fraud", "art13.funds-ban"}};
+  for (auto [event, id] : kinds) {
+    DossierBuilder b;
+    b.history = {{event, "2020-02-29"}};
+    INFO(event);
+    auto anniversary = check(b, date("2025-02-28"));
+    CHECK(anniversary.outcome(id) == Outcome::fail);
+    CHECK(anniversary.arg(id, std::string("history.") + event + ".until") == "2025-03-01");
+    CHECK(check(b, date("2025-03-01")).outcome(id) == Outcome::pass);
+  }
 }
 
 TEST_CASE("Art. 8: of two findings the later one decides until when the bar runs", "[art8]") {
@@ -888,7 +900,7 @@ TEST_CASE("Art. 8: of two findings the later one decides until when the bar runs
   auto c = check(b);
   CHECK(c.outcome("art8.fraud-ban") == Outcome::fail);
   CHECK(c.arg("art8.fraud-ban", "history.fraud_finding.items") == "2020-01-10, 2022-05-01");
-  CHECK(c.arg("art8.fraud-ban", "history.fraud_finding.until") == "2027-05-01");
+  CHECK(c.arg("art8.fraud-ban", "history.fraud_finding.until") == "2027-05-02");
 }
 
 // ---------------------------------------------------------------------------

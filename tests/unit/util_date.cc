@@ -7,6 +7,7 @@ using ipz::Date;
 
 namespace {
 Date d(int y, int m, int day) { return Date{y, m, day}; }
+Date d(const char* text) { return ipz::parse_date(text).value(); }
 }  // namespace
 
 TEST_CASE("is_leap_year: every 4th year, not centuries, except every 400th", "[date]") {
@@ -147,4 +148,45 @@ TEST_CASE("today: returns a valid calendar date", "[date]") {
   const Date now = ipz::today();
   CHECK(now.year >= 1970);
   CHECK(ipz::parse_date(ipz::format_date(now)) == now);
+}
+
+// Periods as the Civil Code reads them (民法典 Arts. 201-202): the day of the
+// event is not counted; N years end at the end of the corresponding day.
+
+TEST_CASE("years_period_end: the corresponding day, 29 February on 28 February", "[date][period]") {
+  CHECK(ipz::years_period_end(d("2019-03-31"), 5) == d("2024-03-31"));
+  CHECK(ipz::years_period_end(d("2020-02-29"), 5) == d("2025-02-28"));
+  CHECK(ipz::years_period_end(d("2020-02-29"), 4) == d("2024-02-29"));
+}
+
+TEST_CASE("years_complete: 3 years of operation are complete on the anniversary, not the day before",
+          "[date][period]") {
+  CHECK(ipz::years_complete(d("2021-03-31"), 3, d("2024-03-31")));
+  CHECK_FALSE(ipz::years_complete(d("2021-03-31"), 3, d("2024-03-30")));
+  CHECK(ipz::years_complete(d("2020-02-29"), 3, d("2023-02-28")));
+  CHECK_FALSE(ipz::years_complete(d("2020-02-29"), 3, d("2023-02-27")));
+}
+
+TEST_CASE("within_bar: a 5-year bar holds on the anniversary; the day after is free", "[date][period]") {
+  CHECK(ipz::within_bar(d("2019-03-31"), 5, d("2019-03-31")));
+  CHECK(ipz::within_bar(d("2019-03-31"), 5, d("2024-03-31")));
+  CHECK_FALSE(ipz::within_bar(d("2019-03-31"), 5, d("2024-04-01")));
+  CHECK(ipz::first_day_after_bar(d("2019-03-31"), 5) == d("2024-04-01"));
+  CHECK(ipz::within_bar(d("2020-02-29"), 5, d("2025-02-28")));
+  CHECK_FALSE(ipz::within_bar(d("2020-02-29"), 5, d("2025-03-01")));
+  CHECK(ipz::first_day_after_bar(d("2020-02-29"), 5) == d("2025-03-01"));
+  // An event after the date asked about does not bar it yet.
+  CHECK_FALSE(ipz::within_bar(d("2024-04-01"), 5, d("2024-03-31")));
+}
+
+TEST_CASE("within_last_years: the 3 years that end on as_of", "[date][period]") {
+  CHECK(ipz::within_last_years(d("2021-04-01"), 3, d("2024-03-31")));
+  CHECK_FALSE(ipz::within_last_years(d("2021-03-31"), 3, d("2024-03-31")));
+  CHECK(ipz::within_last_years(d("2024-03-31"), 3, d("2024-03-31")));
+  CHECK_FALSE(ipz::within_last_years(d("2024-04-01"), 3, d("2024-03-31")));
+  CHECK(ipz::first_day_outside_last_years(d("2021-04-01"), 3) == d("2024-04-01"));
+  // 29 February: counted back from 28 February 2023 the window starts on 1 March 2020.
+  CHECK(ipz::within_last_years(d("2020-02-29"), 3, d("2023-02-28")));
+  CHECK_FALSE(ipz::within_last_years(d("2020-02-29"), 3, d("2023-03-01")));
+  CHECK(ipz::first_day_outside_last_years(d("2020-02-29"), 3) == d("2023-03-01"));
 }
