@@ -1,6 +1,5 @@
 // Atomic output files (see output.h).
 #include "cli/output.h"
-#include "util/utf8_path.h"
 
 #include <unistd.h>
 
@@ -12,11 +11,26 @@
 #include <iostream>
 #include <vector>
 
+#include "util/utf8_path.h"
+
 namespace ipz::cli {
 
 Output::Output(std::string path) : path_(std::move(path)) {
   if (path_.empty() || path_ == "-") return;
   const std::filesystem::path target = utf8_path(path_);
+  std::error_code ec;
+  const std::filesystem::file_status st = std::filesystem::status(target, ec);
+  if (std::filesystem::exists(st) && !std::filesystem::is_regular_file(st) && !std::filesystem::is_directory(st)) {
+    // A device or a pipe (-o /dev/null, /dev/stdout, a FIFO) is written as it
+    // is: a temporary file renamed over it would replace it with a plain file.
+    direct_ = true;
+    file_.open(target, std::ios::binary);
+    if (!file_) {
+      ok_ = false;
+      error_ = path_ + ": cannot write";
+    }
+    return;
+  }
   const std::string pattern =
       utf8_string((target.parent_path().empty() ? std::filesystem::path(".") : target.parent_path()) /
                   utf8_path("." + utf8_string(target.filename()) + ".tmp-XXXXXX"));
@@ -44,9 +58,14 @@ Output::~Output() {
   }
 }
 
-std::ostream& Output::stream() { return tmp_.empty() ? std::cout : file_; }
+std::ostream& Output::stream() { return tmp_.empty() && !direct_ ? std::cout : file_; }
 
 bool Output::commit() {
+  if (direct_) {
+    file_.close();
+    if (!file_) error_ = path_ + ": write failed";
+    return static_cast<bool>(file_);
+  }
   if (tmp_.empty()) {
     std::cout.flush();
     return static_cast<bool>(std::cout);

@@ -1,7 +1,8 @@
 // Where a command writes: standard output, or with -o FILE a file written
 // atomically: into a temporary file beside it, renamed over FILE only when
 // everything was written. An error (or a crash) never leaves a half-written
-// FILE behind.
+// FILE behind. A FILE that is a device or a pipe (/dev/null, a FIFO) is
+// written directly: there is nothing to replace.
 #pragma once
 
 #include <fstream>
@@ -28,6 +29,7 @@ class Output {
   std::string path_, tmp_;
   std::ofstream file_;
   bool ok_ = true, committed_ = false;
+  bool direct_ = false;  // FILE is a device or a pipe, written as it is
   std::string error_;
 };
 

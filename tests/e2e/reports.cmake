@@ -126,6 +126,13 @@ ipzone_e2e(NAME "-o: a --format that the suffix contradicts is a usage error" EX
   EXPECT "--format json does not match the suffix of /tmp/ipzone-never-written\\.csv: leave --format out, or name the file with \\.json")
 ipzone_e2e(NAME "-o: the same --format as the suffix is fine, and an unknown suffix is text" EXIT 0
   ARGS check --format csv -o /dev/null examples/eligible.yaml)
+# A FIFO (or a device such as /dev/null) named by -o is written into, never
+# replaced by a file renamed over it (which turned /dev/null into a plain file).
+add_test(NAME "e2e: -o: a FIFO is written into and stays a FIFO"
+  COMMAND bash -c "d=$(mktemp -d); mkfifo \"$d/p\"; timeout 20 cat \"$d/p\" >\"$d/got\" & \"$1\" check --format json -o \"$d/p\" examples/eligible.yaml; rc=$?; wait; test $rc = 0 && test -p \"$d/p\" && grep -q '\"verdict\": \"eligible\"' \"$d/got\"; r=$?; rm -r \"$d\"; exit $r"
+          _ "$<TARGET_FILE:ipzone>"
+  WORKING_DIRECTORY "${CMAKE_SOURCE_DIR}")
+set_tests_properties("e2e: -o: a FIFO is written into and stays a FIFO" PROPERTIES TIMEOUT 60)
 ipzone_e2e(NAME "-o: a suffix naming a format the command lacks is a usage error" EXIT 2
   ARGS score --lang en -o /tmp/ipzone-never-written.ndjson examples/eligible.yaml
   EXPECT "names the format ndjson, which this command does not write")
