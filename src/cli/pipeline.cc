@@ -117,10 +117,6 @@ LoadedInput load_input(const Input& input) {
   return out;
 }
 
-Date evaluation_date(const std::optional<Date>& as_of, const Dossier& dossier) {
-  return as_of ? *as_of : dossier.as_of ? *dossier.as_of : today();
-}
-
 DossierReport judge(const LoadedInput& input, const RuleSet& rules, const EvaluateOptions& opt, Lang lang,
                     const Catalogue& cat, std::optional<Facts>* facts_out) {
   if (!input.dossier) return report_invalid(input.file, "", input.diagnostics, lang, cat);

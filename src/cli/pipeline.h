@@ -77,8 +77,6 @@ struct EvaluateOptions {
   bool detail = false;        // include the roster classification
 };
 
-// The evaluation date of a dossier: --as-of, else the dossier's as_of, else today.
-Date evaluation_date(const std::optional<Date>& as_of, const Dossier& dossier);
 
 // The report of one loaded input under a rule set; the facts derived for it
 // are moved to facts_out when given (the score reuses them).

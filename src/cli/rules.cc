@@ -5,24 +5,22 @@
 //   test  the rule set's own cases (rules/<set>/tests/*.yaml)
 //   diff  which dossiers change verdict between two rule sets, and why
 //   doc   the rule set as one Markdown document
+#include <algorithm>
 #include <filesystem>
 #include <iostream>
-#include <map>
-#include <set>
+#include <optional>
 
 #include "cli/commands.h"
 #include "cli/options.h"
 #include "cli/pipeline.h"
+#include "evaluate/rule_diff.h"
 #include "evaluate/rule_lint.h"
-#include "evaluate/score.h"
-#include "facts/facts.h"
-#include "model/scoring.h"
+#include "evaluate/rule_test_run.h"
 #include "read/catalogue_loader.h"
-#include "read/dossier_loader.h"
 #include "read/rule_tests.h"
 #include "report/formats.h"
 #include "report/rule_doc.h"
-#include "util/utf8.h"
+#include "report/rules_formats.h"
 #include "util/utf8_path.h"
 
 namespace ipz::cli {
@@ -36,36 +34,6 @@ constexpr const char* kDefaultRuleDir = "rules/recognition";
 
 // ---- list -------------------------------------------------------------------------------
 
-void write_list_json(const RuleSet& rules, Lang lang, std::ostream& out) {
-  out << "{\n  \"tool\": \"ipzone\",\n  \"rule_set\": " << json_string(rules.name)
-      << ", \"rule_set_version\": " << json_string(rules.version)
-      << ",\n  \"title\": " << json_string(rules.title.in(lang)) << ",\n  \"origin\": " << json_string(rules.origin)
-      << ",\n  \"rules\": [";
-  std::size_t n = 0;
-  for (const Article& a : rules.articles)
-    for (const Rule& r : a.rules)
-      out << (n++ ? ",\n" : "\n") << "    {\"id\": " << json_string(r.id)
-          << ", \"clause\": " << json_string(r.clause.in(lang)) << ", \"title\": " << json_string(r.title.in(lang))
-          << "}";
-  out << (n ? "\n  ]" : "]") << "\n}\n";
-}
-
-void write_list(const RuleSet& rules, Lang lang, std::ostream& out) {
-  out << rules.name << " " << rules.version << "  " << rules.title.in(lang) << "  (" << rules.origin << ")\n";
-  std::size_t id_width = 0, clause_width = 0;
-  for (const Article& a : rules.articles)
-    for (const Rule& r : a.rules) {
-      id_width = std::max(id_width, r.id.size());
-      clause_width = std::max(clause_width, display_width(r.clause.in(lang)));
-    }
-  for (const Article& a : rules.articles)
-    for (const Rule& r : a.rules) {
-      std::string clause = r.clause.in(lang);
-      out << "  " << pad_to_width(r.id, id_width + 2) << pad_to_width(clause, clause_width + 2) << r.title.in(lang)
-          << "\n";
-    }
-}
-
 int run_list(CommonOptions opt) {
   const Catalogue& cat = builtin_catalogue();
   const Lang lang = opt.language();
@@ -73,10 +41,7 @@ int run_list(CommonOptions opt) {
   std::optional<RuleSet> rules = load_rules(opt, lang, cat);
   if (!rules) return kExitInvalid;
   return write_output(opt, "rules list", [&](std::ostream& out, std::string&) {
-    if (opt.format == "json")
-      write_list_json(*rules, lang, out);
-    else
-      write_list(*rules, lang, out);
+    write_rule_list(*rules, opt.format, lang, out);
     return kExitOk;
   });
 }
@@ -119,11 +84,6 @@ int run_lint(CommonOptions opt) {
 
 // ---- test -------------------------------------------------------------------------------
 
-struct CaseResult {
-  const RuleTestCase* test = nullptr;
-  std::vector<std::string> mismatches;  // rendered, one a line
-};
-
 int run_test(CommonOptions opt) {
   const Catalogue& cat = builtin_catalogue();
   const Lang lang = opt.language();
@@ -140,103 +100,11 @@ int run_test(CommonOptions opt) {
     print_diagnostics(diags, lang, cat, std::cerr);
     return kExitInvalid;
   }
-  std::set<std::string> ids;
-  for (const Article& a : rules->articles)
-    for (const Rule& r : a.rules) ids.insert(r.id);
-
-  std::vector<CaseResult> results;
-  for (const RuleTestCase& c : cases) {
-    CaseResult res;
-    res.test = &c;
-    LoadedInput input;
-    input.file = c.dossier_file;
-    LoadedDossier loaded = load_dossier(c.dossier, c.dossier_file);
-    input.dossier = std::move(loaded.dossier);
-    input.diagnostics = std::move(loaded.diagnostics);
-    std::optional<Facts> facts;
-    DossierReport got = judge(input, *rules, {c.as_of, false}, lang, cat, &facts);
-    if (!c.expected_verdict.empty() && c.expected_verdict != verdict_name(got.verdict)) {
-      std::string line =
-          cat.render("ruletest.verdict_mismatch",
-                     {{"expected", c.expected_verdict}, {"got", std::string(verdict_name(got.verdict))}}, lang);
-      for (const auto& e : got.errors) line += "\n      " + e.file + ":" + std::to_string(e.line) + ": " + e.message;
-      res.mismatches.push_back(line);
-    }
-    std::optional<Score> score;  // computed when a case pins one
-    for (const auto& [id, expected] : c.expected_outcomes) {
-      if (id == "score" || id.rfind("score.", 0) == 0) {
-        if (!rules->scoring || !facts) {
-          res.mismatches.push_back(cat.render("ruletest.no_score", {{"id", id}}, lang));
-          continue;
-        }
-        if (!score) score = score_dossier(*rules->scoring, *facts);
-        std::string points;
-        if (id == "score") points = format_points(score->total);
-        for (const auto& ds : score->dimensions)
-          if (id == "score." + ds.dimension->id) points = format_points(ds.points);
-        if (points.empty())
-          res.mismatches.push_back(cat.render("ruletest.unknown_rule", {{"id", id}}, lang));
-        else if (auto want = parse_number(expected); !want || format_points(want->num * 100 / want->den) != points)
-          res.mismatches.push_back(
-              cat.render("ruletest.score_mismatch", {{"id", id}, {"expected", expected}, {"got", points}}, lang));
-        continue;
-      }
-      if (!ids.count(id)) {
-        res.mismatches.push_back(cat.render("ruletest.unknown_rule", {{"id", id}}, lang));
-        continue;
-      }
-      for (const ResultLine& r : got.results) {
-        if (r.id != id || outcome_name(r.outcome) == expected) continue;
-        res.mismatches.push_back(cat.render(
-            "ruletest.outcome_mismatch",
-            {{"id", id}, {"expected", expected}, {"got", std::string(outcome_name(r.outcome))}, {"message", r.message}},
-            lang));
-      }
-    }
-    results.push_back(std::move(res));
-  }
-
-  int failed = 0;
-  for (const auto& r : results) failed += r.mismatches.empty() ? 0 : 1;
-  const int passed = static_cast<int>(results.size()) - failed;
+  const std::vector<RuleTestRun> runs = run_rule_tests(*rules, cases);
+  const bool failed = std::any_of(runs.begin(), runs.end(), [](const RuleTestRun& r) { return !r.passed(); });
   return write_output(opt, "rules test", [&](std::ostream& out, std::string&) {
-    if (opt.format == "junit") {
-      std::map<std::string, std::vector<const CaseResult*>> by_file;
-      for (const auto& r : results) by_file[r.test->file].push_back(&r);
-      out << "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites name=\"ipzone rules test\" tests=\""
-          << results.size() << "\" failures=\"" << failed << "\">\n";
-      for (const auto& [file, list] : by_file) {
-        int f = 0;
-        for (const auto* r : list) f += r->mismatches.empty() ? 0 : 1;
-        out << "  <testsuite name=\"" << xml_escape(file) << "\" tests=\"" << list.size() << "\" failures=\"" << f
-            << "\">\n";
-        for (const auto* r : list) {
-          out << "    <testcase classname=\"" << xml_escape(rules->name) << "\" name=\"" << xml_escape(r->test->name)
-              << "\" file=\"" << xml_escape(file) << "\" line=\"" << r->test->where.line << "\"";
-          if (r->mismatches.empty()) {
-            out << "/>\n";
-            continue;
-          }
-          std::string all;
-          for (const auto& m : r->mismatches) all += m + "\n";
-          out << ">\n      <failure message=\"" << xml_escape(r->mismatches.front()) << "\">" << xml_escape(all)
-              << "</failure>\n    </testcase>\n";
-        }
-        out << "  </testsuite>\n";
-      }
-      out << "</testsuites>\n";
-    } else {
-      out << cat.render("ruletest.heading", {{"dir", utf8_string(tests_dir)}, {"count", std::to_string(results.size())}},
-                        lang)
-          << "\n";
-      for (const auto& r : results) {
-        out << (r.mismatches.empty() ? "  ✓ " : "  ✗ ") << r.test->file << ":" << r.test->where.line << "  "
-            << r.test->name << "\n";
-        for (const auto& m : r.mismatches) out << "      " << m << "\n";
-      }
-      out << passed << " passed, " << failed << " failed\n";
-    }
-    return failed > 0 ? kExitNotEligible : kExitOk;
+    write_rule_tests(runs, *rules, utf8_string(tests_dir), opt.format, lang, cat, out);
+    return failed ? kExitNotEligible : kExitOk;
   });
 }
 
@@ -250,15 +118,18 @@ struct DiffOptions {
   int jobs = 0;
 };
 
-struct RuleChange {
-  std::string id, before, after, message;
-};
+// Each rule's outcome in a dossier's report, for the diff.
+RuleOutcomes outcomes(const DossierReport& d) {
+  RuleOutcomes out;
+  for (const ResultLine& r : d.results) out.emplace_back(r.id, r.outcome);
+  return out;
+}
 
-struct DossierChange {
-  std::string file, name;
-  Verdict before = Verdict::invalid, after = Verdict::invalid;
-  std::vector<RuleChange> rules;
-};
+std::optional<std::string> message_of(const DossierReport& d, const std::string& id) {
+  for (const ResultLine& r : d.results)
+    if (r.id == id) return r.message;
+  return std::nullopt;
+}
 
 int run_diff(DiffOptions opt) {
   const Catalogue& cat = builtin_catalogue();
@@ -274,9 +145,7 @@ int run_diff(DiffOptions opt) {
   std::optional<InputList> inputs = collect_inputs(opt.inputs, "rules diff", lang, cat);
   if (!inputs) return kExitInvalid;
 
-  int total = 0, outcome_only = 0;
-  std::vector<DossierChange> changes;
-  std::map<std::string, int> transitions;  // "eligible → ineligible" -> count
+  RuleDiff diff;
   const EvaluateOptions eval{opt.common.as_of, false};
   for_each_in_order<DossierChange>(
       *inputs, thread_count(opt.jobs),
@@ -284,94 +153,15 @@ int run_diff(DiffOptions opt) {
         LoadedInput loaded = load_input(in);
         DossierReport a = judge(loaded, *before, eval, lang, cat);
         DossierReport b = judge(loaded, *after, eval, lang, cat);
-        DossierChange change;
-        change.file = a.file;
-        change.name = a.name;
-        change.before = a.verdict;
-        change.after = b.verdict;
-        std::map<std::string, const ResultLine*> old_by_id, new_by_id;
-        for (const auto& r : a.results) old_by_id[r.id] = &r;
-        for (const auto& r : b.results) new_by_id[r.id] = &r;
-        std::vector<std::string> order;
-        for (const auto& r : a.results) order.push_back(r.id);
-        for (const auto& r : b.results)
-          if (!old_by_id.count(r.id)) order.push_back(r.id);
-        for (const auto& id : order) {
-          const ResultLine* x = old_by_id.count(id) ? old_by_id[id] : nullptr;
-          const ResultLine* y = new_by_id.count(id) ? new_by_id[id] : nullptr;
-          std::string ox = x ? std::string(outcome_name(x->outcome)) : "-";
-          std::string oy = y ? std::string(outcome_name(y->outcome)) : "-";
-          if (ox != oy) change.rules.push_back({id, ox, oy, y ? y->message : x->message});
-        }
+        DossierChange change{a.file, a.name, a.verdict, b.verdict, rule_changes(outcomes(a), outcomes(b))};
+        for (RuleChange& r : change.rules) r.message = message_of(b, r.id).value_or(message_of(a, r.id).value_or(""));
         return change;
       },
-      [&](DossierChange&& change) {
-        ++total;
-        if (change.before != change.after) {
-          transitions[std::string(verdict_name(change.before)) + " → " + std::string(verdict_name(change.after))]++;
-          changes.push_back(std::move(change));
-        } else if (!change.rules.empty()) {
-          ++outcome_only;
-        }
-      });
+      [&](DossierChange&& change) { diff.add(std::move(change)); });
 
-  std::string summary;
-  for (const auto& [t, n] : transitions) summary += (summary.empty() ? "" : ", ") + std::to_string(n) + " " + t;
-  const MessageArgs sum_args = {{"changed", std::to_string(changes.size())},
-                                {"total", std::to_string(total)},
-                                {"transitions", summary.empty() ? "-" : summary},
-                                {"outcome_only", std::to_string(outcome_only)},
-                                {"old", opt.old_dir},
-                                {"new", opt.new_dir}};
   return write_output(opt.common, "rules diff", [&](std::ostream& out, std::string&) {
-    const std::string& format = opt.common.format;
-    if (format == "json") {
-      out << "{\n  \"tool\": \"ipzone\",\n  \"old\": {\"path\": " << json_string(opt.old_dir)
-          << ", \"name\": " << json_string(before->name) << ", \"version\": " << json_string(before->version)
-          << "},\n  \"new\": {\"path\": " << json_string(opt.new_dir) << ", \"name\": " << json_string(after->name)
-          << ", \"version\": " << json_string(after->version) << "},\n  \"dossiers\": " << total
-          << ",\n  \"changed\": [";
-      for (std::size_t i = 0; i < changes.size(); ++i) {
-        const auto& c = changes[i];
-        out << (i ? ",\n" : "\n") << "    {\"file\": " << json_string(c.file) << ", \"name\": " << json_string(c.name)
-            << ", \"old_verdict\": " << json_string(verdict_name(c.before))
-            << ", \"new_verdict\": " << json_string(verdict_name(c.after)) << ", \"rules\": [";
-        for (std::size_t j = 0; j < c.rules.size(); ++j)
-          out << (j ? ", " : "") << "{\"id\": " << json_string(c.rules[j].id)
-              << ", \"old\": " << json_string(c.rules[j].before) << ", \"new\": " << json_string(c.rules[j].after)
-              << ", \"message\": " << json_string(c.rules[j].message) << "}";
-        out << "]}";
-      }
-      out << (changes.empty() ? "],\n" : "\n  ],\n") << "  \"outcome_only_changes\": " << outcome_only
-          << ",\n  \"summary\": {";
-      std::size_t k = 0;
-      for (const auto& [t, n] : transitions) out << (k++ ? ", " : "") << json_string(t) << ": " << n;
-      out << "}\n}\n";
-    } else if (format == "markdown") {
-      out << "### " << cat.render("diff.title", sum_args, lang) << "\n\n"
-          << cat.render("diff.summary", sum_args, lang) << "\n\n";
-      if (!changes.empty()) {
-        out << "| " << cat.get("diff.col_dossier", lang) << " | " << cat.get("diff.col_verdict", lang) << " | "
-            << cat.get("diff.col_rules", lang) << " |\n|---|---|---|\n";
-        for (const auto& c : changes) {
-          out << "| `" << c.file << "` " << c.name << " | " << verdict_name(c.before) << " → " << verdict_name(c.after)
-              << " | ";
-          for (std::size_t j = 0; j < c.rules.size(); ++j)
-            out << (j ? "<br>" : "") << "`" << c.rules[j].id << "` " << c.rules[j].before << " → " << c.rules[j].after;
-          out << " |\n";
-        }
-      }
-    } else {
-      out << cat.render("diff.title", sum_args, lang) << "\n";
-      for (const auto& c : changes) {
-        out << "  " << c.file << "  " << c.name << ": " << verdict_name(c.before) << " → " << verdict_name(c.after)
-            << "\n";
-        for (const auto& r : c.rules)
-          out << "      " << r.id << ": " << r.before << " → " << r.after << "  " << r.message << "\n";
-      }
-      out << cat.render("diff.summary", sum_args, lang) << "\n";
-    }
-    return opt.fail_on_change && !changes.empty() ? kExitNotEligible : kExitOk;
+    write_rule_diff(diff, {opt.old_dir, opt.new_dir, &*before, &*after}, opt.common.format, lang, cat, out);
+    return opt.fail_on_change && !diff.changed.empty() ? kExitNotEligible : kExitOk;
   });
 }
 

@@ -1,9 +1,7 @@
 // `ipzone score DOSSIER...` and `ipzone rank DOSSIER...`: the comprehensive
 // score of Art. 7(4) under the rule set's scoring model (rules/<set>/
-// scoring.yaml), dossier by dossier, or as a ranking: eligible dossiers
-// first, then needs-review, then the rest (scored, for reference), invalid
-// last; within a group by total, then by each dimension in the model's
-// order, highest first, then by file path, so that every run gives the same order.
+// scoring.yaml), dossier by dossier, or as a ranking in the order of
+// evaluate/ranking.h.
 #include "evaluate/score.h"
 
 #include <algorithm>
@@ -14,6 +12,7 @@
 #include "cli/pipeline.h"
 #include "cli/progress.h"
 #include "evaluate/evaluator.h"
+#include "evaluate/ranking.h"
 #include "facts/facts.h"
 #include "model/scoring.h"
 #include "read/catalogue_loader.h"
@@ -32,30 +31,7 @@ struct ScoreOptions {
   int jobs = 0;
 };
 
-int group_of(Verdict v) {
-  switch (v) {
-    case Verdict::eligible:
-      return 0;
-    case Verdict::needs_review:
-      return 1;
-    case Verdict::invalid:
-      return 3;
-    default:
-      return 2;
-  }
-}
-
-// Whether a ranks above b (see the top of this file).
-bool ranks_before(const ScoredDossier& a, const ScoredDossier& b) {
-  if (group_of(a.verdict) != group_of(b.verdict)) return group_of(a.verdict) < group_of(b.verdict);
-  if (a.score && b.score) {
-    if (a.score->total != b.score->total) return a.score->total > b.score->total;
-    for (std::size_t i = 0; i < a.score->dimensions.size() && i < b.score->dimensions.size(); ++i)
-      if (a.score->dimensions[i].points != b.score->dimensions[i].points)
-        return a.score->dimensions[i].points > b.score->dimensions[i].points;
-  }
-  return a.file < b.file;
-}
+RankKey key_of(const ScoredDossier& d) { return {d.verdict, d.score ? &*d.score : nullptr, d.file}; }
 
 int run(ScoreOptions opt, bool ranking) {
   const Catalogue& cat = builtin_catalogue();
@@ -104,7 +80,9 @@ int run(ScoreOptions opt, bool ranking) {
   so.model = rules->scoring.get();
   return write_output(opt.common, command, [&](std::ostream& out, std::string& error) {
     if (ranking) {
-      std::stable_sort(scored.begin(), scored.end(), ranks_before);
+      std::stable_sort(scored.begin(), scored.end(), [](const ScoredDossier& a, const ScoredDossier& b) {
+        return ranks_before(key_of(a), key_of(b));
+      });
       for (std::size_t i = 0; i < scored.size(); ++i) scored[i].rank = static_cast<int>(i + 1);
       if (so.format == "xlsx")
         write_ranking_xlsx(scored, so, cat, out, error);

@@ -242,4 +242,8 @@ Facts derive_facts(const Dossier& d, Date as_of, const RuleSet& rules) {
   return facts;
 }
 
+Date evaluation_date(const std::optional<Date>& as_of, const Dossier& dossier) {
+  return as_of ? *as_of : dossier.as_of ? *dossier.as_of : today();
+}
+
 }  // namespace ipz

@@ -5,6 +5,7 @@
 #pragma once
 
 #include <map>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -43,5 +44,9 @@ struct Facts {
 };
 
 Facts derive_facts(const Dossier& dossier, Date as_of, const RuleSet& rules);
+
+// The evaluation date of a dossier: as_of (--as-of, or a rule test's), else
+// the dossier's as_of, else today.
+Date evaluation_date(const std::optional<Date>& as_of, const Dossier& dossier);
 
 }  // namespace ipz
