@@ -14,6 +14,7 @@
 #include "cli/commands.h"
 #include "cli/format_choice.h"
 #include "cli/output.h"
+#include "evaluate/rule_lint.h"
 #include "read/catalogue_loader.h"
 #include "read/rule_loader.h"
 #include "report/report.h"
@@ -256,6 +257,20 @@ std::optional<RuleSet> load_rules(const CommonOptions& opt, Lang lang, const Cat
 }
 
 std::optional<RuleSet> load_rules(const CommonOptions& opt, Diagnostics& diags) {
+  std::optional<RuleSet> rules = read_rules(opt, diags);
+  // The built-in set is linted by its tests; a folder is linted here, and a
+  // lint error refuses it with every diagnostic of `rules lint`.
+  if (rules && !opt.rules_dir.empty()) {
+    Diagnostics lint = lint_rule_set(*rules);
+    if (has_errors(lint)) {
+      diags.insert(diags.end(), lint.begin(), lint.end());
+      return std::nullopt;
+    }
+  }
+  return rules;
+}
+
+std::optional<RuleSet> read_rules(const CommonOptions& opt, Diagnostics& diags) {
   std::vector<RuleFile> files;
   std::string origin = "embedded";
   if (opt.rules_dir.empty()) {

@@ -117,9 +117,13 @@ int thread_count(int requested);
 void add_jobs_option(CLI::App& cmd, int& jobs, const std::string& verb);
 
 // The rule set named by the options; prints its errors (with file:line:column)
-// to standard error and returns nullopt when it cannot be used.
+// to standard error and returns nullopt when it cannot be used. A rule folder
+// (--rules DIR) is linted as part of loading: one that `rules lint` rejects
+// is refused, with the same diagnostics (exit 2 for every command).
 std::optional<RuleSet> load_rules(const CommonOptions& opt, Lang lang, const Catalogue& cat);
 // The same, with the problems found (errors and warnings) added to diags instead of printed.
 std::optional<RuleSet> load_rules(const CommonOptions& opt, Diagnostics& diags);
+// Reading only, without lint (for `rules lint`, which reports lint itself).
+std::optional<RuleSet> read_rules(const CommonOptions& opt, Diagnostics& diags);
 
 }  // namespace ipz::cli

@@ -53,7 +53,7 @@ int run_lint(CommonOptions opt) {
   const Lang lang = opt.language();
   if (!settle_rule_folder(opt, "rules lint") || !settle_format(opt, "rules lint")) return kExitInvalid;
   Diagnostics diags;
-  std::optional<RuleSet> rules = load_rules(opt, diags);
+  std::optional<RuleSet> rules = read_rules(opt, diags);
   if (rules) {
     Diagnostics lint = lint_rule_set(*rules);
     diags.insert(diags.end(), lint.begin(), lint.end());

@@ -3,10 +3,12 @@
 
 #include <set>
 
+#include "model/fact_catalogue.h"
 #include "model/operators.h"
 #include "evaluate/score.h"
 #include "model/scoring.h"
 #include "model/catalogue.h"
+#include "util/number.h"
 #include "util/similarity.h"
 
 namespace ipz {
@@ -44,6 +46,24 @@ void check_text(const Text& t, const std::set<std::string>& names, const Rule& r
   }
 }
 
+// equals compares a count with one whole number, or a text with one text:
+// `{fact: enterprise_count, op: equals, value: seventy}` would compare with 0.
+void check_equals(const Condition& c, const Rule& rule, Diagnostics& out) {
+  if (c.kind != Condition::Kind::leaf) {
+    for (const auto& child : c.children) check_equals(child, rule, out);
+    return;
+  }
+  const FactInfo* fact = find_fact(c.fact);
+  if (c.op != "equals" || !fact || c.operand.kind != Operand::Kind::list) return;
+  std::string value;
+  for (const auto& item : c.operand.items) value += (value.empty() ? "" : ", ") + item;
+  const MessageArgs args = {{"rule", rule.id}, {"fact", c.fact}, {"value", value}};
+  if (c.operand.items.size() != 1)
+    out.push_back({Severity::error, c.where, "lint.equals_one_value", args});
+  else if (fact->type == FactType::count && !parse_integer(c.operand.items.front()))
+    out.push_back({Severity::error, c.where, "lint.equals_not_a_count", args});
+}
+
 // 2505 hundredths -> "25.05"; 3000 -> "30".
 std::string points_text(long long hundredths) {
   std::string s = format_points(hundredths);
@@ -68,6 +88,9 @@ Diagnostics lint_rule_set(const RuleSet& rules) {
       for (const auto& [outcome, text] : rule.messages) check_text(text, names, rule, "messages", out);
       for (const Note& n : rule.notes) check_text(n.text, names, rule, "notes", out);
       if (rule.text.empty()) out.push_back({Severity::error, rule.where, "lint.no_text", {{"rule", rule.id}}});
+      check_equals(rule.check, rule, out);
+      if (rule.review_when) check_equals(*rule.review_when, rule, out);
+      for (const Note& n : rule.notes) check_equals(n.when, rule, out);
     }
   }
   if (rules.scoring) {

@@ -535,7 +535,7 @@ add_test(NAME "layers: every #include in src/ follows util -> model -> read -> f
 add_test(NAME "e2e: rules doc: rules/recognition/README.md is up to date"
   COMMAND bash -c "\"$1\" rules doc rules/recognition | diff -u rules/recognition/README.md - && echo up to date" _ "$<TARGET_FILE:ipzone>"
   WORKING_DIRECTORY "${CMAKE_SOURCE_DIR}")
-foreach(scenario threshold-moved second-date misspelled-key broken-placeholder rule-deleted dates-unsorted wrong-types)
+foreach(scenario threshold-moved second-date misspelled-key broken-placeholder equals-wrong-type rule-deleted dates-unsorted wrong-types)
   add_test(NAME "e2e: rules changed (${scenario}): lint, test, diff and check see it"
     COMMAND bash "${CMAKE_CURRENT_SOURCE_DIR}/e2e/rules_change.sh" "$<TARGET_FILE:ipzone>" ${scenario}
     WORKING_DIRECTORY "${CMAKE_SOURCE_DIR}")

@@ -71,6 +71,30 @@ PY
     line=$(grep -n "sme_share.need_ad}" "$new/articles/05-conditions.yaml" | cut -d: -f1)
     check 2 "05-conditions\.yaml:$((line - 1)):[0-9]+: error: rule art5\.2\.sme-share: messages uses a placeholder \{sme_share\.need_ad\} that the rule cannot fill \(closest: sme_share\.need_add\)" \
       -- rules lint --lang en "$new"
+    # Lint is part of loading: every command refuses the set, with the same diagnostic.
+    for cmd in "check --rules $new examples/eligible.yaml" "score --rules $new examples/eligible.yaml" \
+               "rules test $new" "rules diff rules/recognition $new examples/eligible.yaml"; do
+      # shellcheck disable=SC2086
+      check 2 "05-conditions\.yaml:$((line - 1)):[0-9]+: error: rule art5\.2\.sme-share: messages uses a placeholder \{sme_share\.need_ad\}" \
+        -- $cmd --lang en
+    done
+    ;;
+  equals-wrong-type)  # equals against a word where a count belongs, and against two texts
+    python3 - "$new/articles/05-conditions.yaml" <<'PY'
+import sys
+p = sys.argv[1]
+s = open(p, encoding="utf-8").read()
+s = s.replace("      fact: enterprise_count\n      op: at_least\n      param: min_enterprises\n",
+              "      fact: enterprise_count\n      op: equals\n      value: seventy\n", 1)
+s = s.replace("          op: one_of\n          value: [industrial_park,", "          op: equals\n          value: [industrial_park,", 1)
+open(p, "w", encoding="utf-8").write(s)
+PY
+    count=$(grep -n "value: seventy" "$new/articles/05-conditions.yaml" | cut -d: -f1)
+    check 2 "05-conditions\.yaml:$((count - 2)):[0-9]+: error: rule art5\.2\.count: enterprise_count is a count, so equals needs a whole number, not seventy" \
+      "error: rule art5\.1\.carrier: equals compares zone\.carrier_type with one value, not industrial_park, science_park" \
+      -- rules lint --lang en "$new"
+    check 2 "05-conditions\.yaml:$((count - 2)):[0-9]+: 错误: 规则 art5\.2\.count：enterprise_count 是数量，equals 须给出一个整数，而不是 seventy" \
+      -- check --rules "$new" examples/eligible.yaml
     ;;
   rule-deleted)  # the Art. 13 rule is removed
     rm "$new/articles/13-funds.yaml"
