@@ -8,7 +8,9 @@
 
 #include <algorithm>
 #include <fstream>
-#include <sstream>
+#include <istream>
+#include <streambuf>
+#include <unordered_map>
 
 #include "read/file_access.h"
 #include "util/utf8.h"
@@ -34,7 +36,11 @@ std::string_view describe_kind(const YamlNode& node) {
 namespace {
 
 // Turns yaml-cpp's marks (0-based line, column in bytes) into the 1-based
-// line and column in characters that an editor shows.
+// line and column in characters that an editor shows. Marks arrive in file
+// order, so counting resumes where the previous one stopped: a document costs
+// one pass over its text, however many nodes share a line (a whole dossier
+// written as one line of JSON is one line). A mark behind the last one (an
+// error's) counts its line afresh.
 class ColumnMap {
  public:
   explicit ColumnMap(std::string_view text) : text_(text) {
@@ -46,15 +52,35 @@ class ColumnMap {
     if (line0 < 0 || static_cast<std::size_t>(line0) >= starts_.size() || byte_column0 < 0) return byte_column0 + 1;
     const std::size_t start = starts_[static_cast<std::size_t>(line0)];
     const std::size_t end = std::min(text_.size(), start + static_cast<std::size_t>(byte_column0));
-    int chars = 0;
-    for (std::size_t i = start; i < end; ++i)
-      if ((static_cast<unsigned char>(text_[i]) & 0xC0) != 0x80) ++chars;
-    return chars + 1;
+    if (line0 != line_ || end < byte_) {
+      line_ = line0;
+      byte_ = start;
+      chars_ = 0;
+    }
+    for (; byte_ < end; ++byte_)
+      if ((static_cast<unsigned char>(text_[byte_]) & 0xC0) != 0x80) ++chars_;
+    return chars_ + 1;
   }
 
  private:
   std::string_view text_;
   std::vector<std::size_t> starts_;
+  // Where the previous call stopped: its line, the byte it reached, and the
+  // characters from the line's start to that byte.
+  mutable int line_ = -1;
+  mutable std::size_t byte_ = 0;
+  mutable int chars_ = 0;
+};
+
+// An istream over text without copying it (yaml-cpp reads from a stream; the
+// text may be tens of megabytes). yaml-cpp only reads and puts back what it
+// read, so the characters are never written.
+class TextBuffer : public std::streambuf {
+ public:
+  explicit TextBuffer(std::string_view text) {
+    char* p = const_cast<char*>(text.data());
+    setg(p, p, p + text.size());
+  }
 };
 
 bool is_null_word(const std::string& s) {
@@ -114,7 +140,29 @@ class TreeBuilder : public YAML::EventHandler {
   struct Open {
     YamlNode node;
     bool expecting_key = true;  // maps alternate key, value
+    // A map's keys by the hash of their text, once it has kIndexFrom keys
+    // (below that a scan is quicker): duplicates are found in constant time.
+    std::unordered_multimap<std::size_t, std::size_t> index;
   };
+  static constexpr std::size_t kIndexFrom = 16;
+
+  // The position of the first key of o's map with this text, or npos.
+  static std::size_t earlier_key(Open& o, const std::string& text) {
+    const std::vector<YamlNode>& keys = o.node.keys;
+    std::size_t first = std::string::npos;
+    if (keys.size() < kIndexFrom) {
+      for (std::size_t i = 0; i < keys.size() && first == std::string::npos; ++i)
+        if (keys[i].text == text) first = i;
+      return first;
+    }
+    const std::hash<std::string> hash;
+    if (o.index.empty())
+      for (std::size_t i = 0; i < keys.size(); ++i) o.index.emplace(hash(keys[i].text), i);
+    auto [from, to] = o.index.equal_range(hash(text));
+    for (auto it = from; it != to; ++it)
+      if (keys[it->second].text == text) first = std::min(first, it->second);
+    return first;
+  }
 
   void place(const YAML::Mark& mark, YamlNode& n) const {
     n.line = mark.line + 1;
@@ -163,16 +211,14 @@ class TreeBuilder : public YAML::EventHandler {
       if (!n.is_scalar()) {
         diags_.push_back({Severity::error, {file_, n.line, n.column}, "yaml.complex_key", {}});
         failed = true;
-      } else if (top.node.find(n.text) != nullptr) {
-        const YamlNode* first = nullptr;
-        for (const auto& k : top.node.keys)
-          if (k.text == n.text && !first) first = &k;
+      } else if (const std::size_t first = earlier_key(top, n.text); first != std::string::npos) {
         diags_.push_back({Severity::error,
                           {file_, n.line, n.column},
                           "yaml.duplicate_key",
-                          {{"key", n.text}, {"first_line", std::to_string(first->line)}}});
+                          {{"key", n.text}, {"first_line", std::to_string(top.node.keys[first].line)}}});
         failed = true;
       }
+      if (!top.index.empty()) top.index.emplace(std::hash<std::string>()(n.text), top.node.keys.size());
       top.node.keys.push_back(std::move(n));
     } else {
       top.node.items.push_back(std::move(n));
@@ -217,7 +263,8 @@ YamlDocument parse_yaml(std::string_view text, const std::string& file, Diagnost
     diags.push_back({Severity::error, {file, 1, 1}, "file.empty", {}});
     return doc;
   }
-  std::istringstream in{std::string(text)};
+  TextBuffer buffer(text);
+  std::istream in(&buffer);
   const ColumnMap columns(text);
   TreeBuilder builder(file, diags, columns);
   try {

@@ -106,6 +106,39 @@ TEST_CASE("YAML: columns count characters, as the UTF-8 check does, not bytes", 
   CHECK(doc.root.find("x")->items[1].column == 8);
 }
 
+TEST_CASE("YAML: columns of many nodes on one line, and of a later line, count from that line's start",
+          "[yaml][utf8][linear]") {
+  // Columns are counted on from the previous node (one pass over a dossier
+  // written as one line of JSON); each new line starts again at column 1.
+  std::string line = "[";
+  for (int i = 0; i < 200; ++i) line += std::string(i ? ", " : "") + "甲" + std::to_string(i);
+  line += "]";
+  Diagnostics diags;
+  auto doc = parse("a: " + line + "\nb: [乙, 丙]\n", diags);
+  REQUIRE(doc.ok);
+  const YamlNode* a = doc.root.find("a");
+  REQUIRE(a);
+  REQUIRE(a->items.size() == 200);
+  int column = 5;  // "a: [" is 4 characters
+  for (int i = 0; i < 200; ++i) {
+    INFO(i);
+    CHECK(a->items[static_cast<std::size_t>(i)].column == column);
+    column += 1 + static_cast<int>(std::to_string(i).size()) + 2;
+  }
+  const YamlNode* b = doc.root.find("b");
+  REQUIRE(b);
+  CHECK(b->items[0].column == 5);
+  CHECK(b->items[1].column == 8);
+}
+
+TEST_CASE("YAML: an error behind the last node still gets its own column", "[yaml][utf8][linear]") {
+  // The syntax error's mark lies before nodes already counted on its line.
+  auto d = only_diagnostic("名称: [甲, 乙, 丙\n");
+  CHECK(d.key == "yaml.syntax");
+  CHECK(d.where.line >= 1);
+  CHECK(d.where.column >= 1);
+}
+
 TEST_CASE("YAML: a UTF-8 byte order mark is accepted and not counted", "[yaml][utf8]") {
   Diagnostics diags;
   auto doc = parse("\xEF\xBB\xBF" "a: 1\nb: 2\n", diags);
@@ -162,6 +195,31 @@ TEST_CASE("YAML: a key repeated three times names the line of its first occurren
   REQUIRE(diags.size() == 2);
   CHECK(ipz::test::arg_of(diags[0].args, "first_line") == "1");
   CHECK(ipz::test::arg_of(diags[1].args, "first_line") == "1");
+}
+
+TEST_CASE("YAML: in a map of many keys a duplicate is found, naming its first line", "[yaml][duplicate][linear]") {
+  // Past 16 keys they are looked up by hash; the first line must still be the first.
+  std::string text;
+  for (int i = 0; i < 100; ++i) text += "k" + std::to_string(i) + ": " + std::to_string(i) + "\n";
+  text += "k3: again\nk99: again\nk3: thrice\n";
+  Diagnostics diags;
+  parse(text, diags);
+  REQUIRE(diags.size() == 3);
+  CHECK(ipz::test::arg_of(diags[0].args, "key") == "k3");
+  CHECK(ipz::test::arg_of(diags[0].args, "first_line") == "4");
+  CHECK(diags[0].where.line == 101);
+  CHECK(ipz::test::arg_of(diags[1].args, "first_line") == "100");
+  CHECK(ipz::test::arg_of(diags[2].args, "first_line") == "4");
+}
+
+TEST_CASE("YAML: 100,000 distinct keys are no duplicates", "[yaml][duplicate][linear]") {
+  std::string text;
+  for (int i = 0; i < 100000; ++i) text += "k" + std::to_string(i) + ": 1\n";
+  Diagnostics diags;
+  auto doc = parse(text, diags);
+  CHECK(diags.empty());
+  CHECK(doc.ok);
+  CHECK(doc.root.keys.size() == 100000);
 }
 
 TEST_CASE("YAML: duplicate keys in different maps are fine", "[yaml][duplicate]") {
