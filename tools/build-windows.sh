@@ -39,9 +39,10 @@ mkdir -p "$deps" "$prefix"
 launcher=()
 command -v ccache >/dev/null && launcher=(-DCMAKE_C_COMPILER_LAUNCHER=ccache -DCMAKE_CXX_COMPILER_LAUNCHER=ccache)
 
-# log MESSAGE: a line with the time since the start.
+# log MESSAGE: a line with the time since the start, on stderr (fetch prints its
+# result on stdout, and add_deb_src logs inside it).
 start=$SECONDS
-log() { echo "build-windows [$((SECONDS - start)) s]: $*"; }
+log() { echo "build-windows [$((SECONDS - start)) s]: $*" >&2; }
 
 # The compiler and the tools the steps below use, from Debian's packages.
 need_packages() {

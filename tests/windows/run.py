@@ -207,6 +207,11 @@ def main():
         t = time.monotonic()
         try:
             code, out, err = run(args, stdin)
+            if code != want and not out and not err:
+                # No output at all: wine did not start the program (seen once in CI: exit 1, nothing
+                # printed, on a case that passes everywhere else). Said, then tried once more.
+                print(f"retry {name}: wine exited {code} with no output")
+                code, out, err = run(args, stdin)
             problem = f"exit {code}, expected {want}" if code != want else (check(out, err) if check else None)
         except Exception as ex:  # a parse error of the output is a failure of the case
             code, out, err, problem = None, b"", b"", f"{type(ex).__name__}: {ex}"
