@@ -55,7 +55,7 @@ class FactSink {
 
 void roster_facts(const Dossier& d, const RuleSet& rules, FactSink& sink, Facts& facts) {
   facts.roster = classify_roster(d, rules, facts.warnings);
-  long long count = 0, sme = 0, high_end = 0, unknown = 0, valid = 0, invention = 0;
+  long long count = 0, sme = 0, sme_review = 0, high_end = 0, unknown = 0, valid = 0, invention = 0;
   std::vector<std::string> no_sme, no_industry;
   for (const RosterRow& row : facts.roster) {
     const Enterprise& e = *row.enterprise;
@@ -63,7 +63,9 @@ void roster_facts(const Dossier& d, const RuleSet& rules, FactSink& sink, Facts&
     ++count;
     valid += e.valid_patents;
     invention += e.invention_patents;
-    if (!row.sme) no_sme.push_back(row.label + (e.size ? ".employees" : ".sme"));
+    if (row.sme_review) ++sme_review;
+    else if (!row.sme && !row.sme_missing.empty()) no_sme.insert(no_sme.end(), row.sme_missing.begin(), row.sme_missing.end());
+    else if (!row.sme) no_sme.push_back(row.label + ".sme");
     else if (*row.sme) ++sme;
     if (!row.high_end) no_industry.push_back(row.label + ".high_end_industry");
     else if (*row.high_end) ++high_end;
@@ -89,9 +91,13 @@ void roster_facts(const Dossier& d, const RuleSet& rules, FactSink& sink, Facts&
     FactValue& share = sink.put("sme_share");
     share.count = sme;
     share.total = count;
+    sink.put("sme_review_count").count = sme_review;
+    FactValue& upper = sink.put("sme_share_with_review");
+    upper.count = sme + sme_review;
+    upper.total = count;
   } else {
-    sink.missing("sme_count", first_rows(no_sme));
-    sink.missing("sme_share", first_rows(no_sme));
+    for (auto name : {"sme_count", "sme_share", "sme_review_count", "sme_share_with_review"})
+      sink.missing(name, first_rows(no_sme));
   }
   if (no_industry.empty()) {
     sink.put("high_end_count").count = high_end;

@@ -19,9 +19,16 @@ struct RosterRow {
   std::string label;  // how messages name the row: enterprises[3], or roster.csv:14
 
   std::optional<bool> sme;  // nullopt: neither declared nor decidable from the figures
+  // The row's industry is one the size standard does not cover (金融业 ...) and
+  // it declares nothing: a human decides (sme stays nullopt).
+  bool sme_review = false;
   enum class SmeBasis { none, declared, size_standard } sme_basis = SmeBasis::none;
-  std::string sme_sector;  // the sector of the standard used
-  MessageArgs sme_reason;  // the measure that decided: {measure, value, ceiling, below}
+  // Why, as the report words it: a catalogue key (detail.sme_below ...) and its args.
+  std::string sme_reason_key;
+  MessageArgs sme_reason;
+  // What would decide an undecided row: the fields to add (its sector, or a
+  // measure), each as the roster names it (enterprises[3].sector).
+  std::vector<std::string> sme_missing;
 
   std::optional<bool> high_end;  // nullopt: not said
   std::string high_end_entry;    // the taxonomy entry it counts under

@@ -30,6 +30,23 @@ std::string Catalogue::fill(std::string_view tmpl, const MessageArgs& args, Lang
       if (k == name) value = &v;
     if (!value) {
       out += '-';  // a value this evaluation did not reach (rules lint checks the names)
+    } else if (!value->empty() && (*value)[0] == '\x03') {
+      // A list of catalogue entries, each filled from the same args, joined.
+      std::string_view keys = std::string_view(*value).substr(1);
+      bool first = true;
+      while (!keys.empty()) {
+        const std::size_t sep = keys.find('\x1f');
+        const std::string_view key = keys.substr(0, sep);
+        if (!first) out += get("list.separator", lang);
+        first = false;
+        out += depth == 0 ? fill(get(key, lang), args, lang, 1) : get(key, lang);
+        keys = sep == std::string_view::npos ? std::string_view{} : keys.substr(sep + 1);
+      }
+    } else if (!value->empty() && (*value)[0] == '\x02') {
+      const std::size_t sep = value->find('\x1f');
+      out += sep == std::string::npos ? value->substr(1)
+             : lang == Lang::en       ? value->substr(sep + 1)
+                                      : value->substr(1, sep - 1);
     } else if (!value->empty() && (*value)[0] == '\x01') {
       const std::string text = get(std::string_view(*value).substr(1), lang);
       out += depth == 0 ? fill(text, args, lang, 1) : text;

@@ -32,7 +32,10 @@ class Catalogue {
   std::string render(std::string_view key, const MessageArgs& args, Lang lang) const;
   // A template with its {placeholders} filled from args. An argument value
   // that starts with \x01 names a catalogue entry: it is translated, and its
-  // own placeholders are filled from the same args (one level deep).
+  // own placeholders are filled from the same args (one level deep). A value
+  // that starts with \x02 carries a text in both languages (both_languages);
+  // one that starts with \x03 is a list of entries, \x1f between them, each
+  // filled so, joined by list.separator.
   std::string fill(std::string_view tmpl, const MessageArgs& args, Lang lang, int depth = 0) const;
   const std::map<std::string, Text, std::less<>>& entries() const { return texts_; }
 

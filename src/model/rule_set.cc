@@ -25,15 +25,6 @@ std::vector<std::string> Table::all_names() const {
   return out;
 }
 
-const SmeSector* SmeStandard::find(const std::string& name) const {
-  for (const auto& s : sectors) {
-    if (s.id == name) return &s;
-    for (const auto& n : s.names)
-      if (n == name) return &s;
-  }
-  return nullptr;
-}
-
 const ScoringVersion* ScoringModel::in_force(Date on) const {
   const ScoringVersion* found = versions.empty() ? nullptr : &versions.front();
   for (const auto& v : versions)

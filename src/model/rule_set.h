@@ -10,21 +10,13 @@
 #include <string>
 #include <vector>
 
+#include "model/sme_standard.h"
+#include "model/text.h"
 #include "util/date.h"
 #include "util/diagnostic.h"
 #include "util/number.h"
 
 namespace ipz {
-
-enum class Lang { zh, en };
-
-// A text in both languages of the report.
-struct Text {
-  std::string zh, en;
-  Location where;  // where a rule file gives it (for rules lint)
-  const std::string& in(Lang lang) const { return lang == Lang::en ? en : zh; }
-  bool empty() const { return zh.empty() && en.empty(); }
-};
 
 // One value of a parameter and the date it takes effect.
 struct ParameterValue {
@@ -57,23 +49,6 @@ struct Table {
   // The entry a name stands for (itself or through an alias), or nullopt.
   std::optional<std::string> resolve(const std::string& text) const;
   std::vector<std::string> all_names() const;  // entries, then aliases
-};
-
-// A sector of the SME size standard: an enterprise is an SME when it is
-// strictly below the ceiling on any one of the measures listed.
-struct SmeSector {
-  std::string id;                  // software_it_services
-  std::vector<std::string> names;  // 软件和信息技术服务业
-  std::vector<std::pair<std::string, Number>> sme_below;  // measure -> ceiling
-};
-
-struct SmeStandard {
-  std::string source;
-  std::string fallback;  // the sector of a row whose sector is unknown
-  std::vector<SmeSector> sectors;
-  Location where;
-  // The sector a row names (by id or name), or nullptr.
-  const SmeSector* find(const std::string& name) const;
 };
 
 enum class Outcome { pass, fail, review, missing };

@@ -223,15 +223,15 @@ class RuleReader {
     SmeStandard std_;
     std_.where = r.at(*n);
     std_.source = m.text("source", true).value_or("");
-    std_.fallback = m.text("fallback", true).value_or("");
     if (const YamlNode* list = m.require("sectors"); list && r.expect_list(*list, "sme_standard.sectors")) {
       for (std::size_t i = 0; i < list->items.size(); ++i) {
         std::string path = "sme_standard.sectors[" + std::to_string(i + 1) + "]";
         MapReader sm(r, list->items[i], path);
         SmeSector sector;
         sector.id = sm.text("id", true).value_or("");
+        if (const YamlNode* t = sm.require("title")) sector.title = text(r, *t, sm.child("title"), true);
         sector.names = sm.texts("names").value_or(std::vector<std::string>{});
-        if (std_.find(sector.id)) r.error(list->items[i], "rules.duplicate_sector", {{"name", sector.id}});
+        if (std_.sector(sector.id)) r.error(list->items[i], "rules.duplicate_sector", {{"name", sector.id}});
         if (const YamlNode* below = sm.require("sme_below"); below && r.expect_map(*below, path + ".sme_below")) {
           MapReader bm(r, *below, path + ".sme_below");
           for (auto measure : {"employees", "revenue_10k_yuan", "assets_10k_yuan"}) {
@@ -247,10 +247,72 @@ class RuleReader {
         std_.sectors.push_back(std::move(sector));
       }
     }
+    if (const YamlNode* c = m.require("classification")) {
+      MapReader cm(r, *c, "sme_standard.classification");
+      std_.classification_source = cm.text("source", true).value_or("");
+      if (const YamlNode* sections = cm.require("sections"))
+        industries(r, *sections, cm.child("sections"), Industry::Level::section, "", {}, {}, std_);
+      cm.finish();
+    }
     m.finish();
-    if (!std_.fallback.empty() && !std_.find(std_.fallback))
-      r.error(*m.get("fallback"), "rules.unknown_sector", {{"name", std_.fallback}});
+    for (const std::string& name : std_.index())
+      r.error(*n, "rules.sector_name_twice", {{"name", name}});
     rules_.sme_standard = std::move(std_);
+  }
+
+  // A level of the classification (sections, a section's divisions, a
+  // division's groups): each entry's sector is its own `sector`, else that of
+  // its parent; an entry with children may fall under each of theirs; an
+  // entry with no sector at all is not covered, and says why (`not_covered`,
+  // its own or its parent's). Returns the sectors of the entries read.
+  std::vector<std::size_t> industries(FieldReader& r, const YamlNode& list, const std::string& path,
+                                      Industry::Level level, const std::string& section,
+                                      std::optional<std::size_t> parent_sector, const Text& parent_not_covered,
+                                      SmeStandard& std_) {
+    std::vector<std::size_t> all;
+    if (!r.expect_list(list, path)) return all;
+    static const char* const child_key[] = {"divisions", "groups", nullptr};
+    for (std::size_t i = 0; i < list.items.size(); ++i) {
+      const YamlNode& node = list.items[i];
+      std::string p = path + "[" + std::to_string(i + 1) + "]";
+      MapReader im(r, node, p);
+      if (!im.ok()) continue;
+      Industry ind;
+      ind.level = level;
+      ind.code = im.text("code", true).value_or("");
+      ind.section = level == Industry::Level::section ? ind.code : section;
+      if (const YamlNode* t = im.require("title")) ind.title = text(r, *t, im.child("title"), true);
+      std::optional<std::size_t> own = parent_sector;
+      if (auto id = im.text("sector")) {
+        const SmeSector* s = std_.sector(*id);
+        if (!s) r.error(*im.get("sector"), "rules.unknown_sector", {{"name", *id}});
+        else own = static_cast<std::size_t>(s - std_.sectors.data());
+      }
+      Text not_covered = parent_not_covered;
+      if (const YamlNode* nc = im.get("not_covered")) {
+        not_covered = text(r, *nc, im.child("not_covered"), true);
+        own.reset();
+      }
+      const std::size_t at = std_.industries.size();
+      std_.industries.push_back(ind);
+      std::vector<std::size_t> sectors;
+      const char* key = child_key[static_cast<int>(level)];
+      if (const YamlNode* children = key ? im.get(key) : nullptr) {
+        auto next = static_cast<Industry::Level>(static_cast<int>(level) + 1);
+        sectors = industries(r, *children, im.child(key), next, ind.section, own, not_covered, std_);
+      } else if (own) {
+        sectors = {*own};
+      } else if (not_covered.empty()) {
+        r.error(node, "rules.industry_without_sector", {{"path", p}, {"code", ind.code}});
+      }
+      im.finish();
+      std_.industries[at].sectors = sectors;
+      if (sectors.empty()) std_.industries[at].not_covered = not_covered;
+      for (std::size_t s : sectors)
+        if (std::find(all.begin(), all.end(), s) == all.end()) all.push_back(s);
+    }
+    std::sort(all.begin(), all.end());
+    return all;
   }
 
   Number number_at(FieldReader& r, MapReader& m, std::string_view key) {

@@ -147,14 +147,25 @@ void read_case(FieldReader& r, const YamlNode& n, const std::string& path, const
     auto valid = rm.count("valid_patents");
     auto invention = rm.count("invention_patents");
     auto industry = rm.text("industry");
+    const YamlNode* rows = rm.get("rows");
     rm.finish();
     if (!n_ent) rm.require("enterprises");
     if (n_ent) {
       remove_path(c.dossier, "enterprises_file");
       remove_path(c.dossier, "declared");
-      *at_path(c.dossier, "enterprises") = make_roster(*n_ent, sme.value_or(*n_ent), high.value_or(*n_ent),
-                                                        valid.value_or(0), invention.value_or(0),
-                                                        industry.value_or(default_industry));
+      YamlNode list = make_roster(*n_ent, sme.value_or(*n_ent), high.value_or(*n_ent), valid.value_or(0),
+                                  invention.value_or(0), industry.value_or(default_industry));
+      // Rows written out (size figures, a sector ...), after the synthetic ones.
+      if (rows && r.expect_list(*rows, rm.child("rows")))
+        for (const YamlNode& row : rows->items) {
+          YamlNode copy = row;
+          if (copy.is_map() && !copy.find("high_end_industry")) {
+            copy.keys.push_back(scalar("high_end_industry"));
+            copy.items.push_back(scalar("none"));
+          }
+          list.items.push_back(std::move(copy));
+        }
+      *at_path(c.dossier, "enterprises") = std::move(list);
     }
   }
   if (const YamlNode* set = m.get("set"); set && r.expect_map(*set, m.child("set"))) {

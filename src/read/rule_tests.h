@@ -4,7 +4,10 @@
 // plus changes a policy expert can read:
 //
 //   base: dossiers/base.yaml                      # relative to the test file
-//   roster: {enterprises: 70, sme: 60, ...}       # optional: the default for every case
+//   roster: {enterprises: 70, sme: 60, ...}       # optional: the default for every case;
+//                                                 # rows: [...] adds rows as written after the
+//                                                 # synthetic ones (high_end_industry: none
+//                                                 # unless a row says)
 //   cases:
 //     - name: 69 enterprises with all three grounds is review
 //       as_of: 2024-03-31                         # optional: pins the date

@@ -10,8 +10,9 @@ namespace ipz {
 
 std::string diagnostic_message(const Diagnostic& d, Lang lang, const Catalogue& cat) {
   MessageArgs args = d.args;
+  // Input is quoted in excerpts; catalogue references and rule-set texts (\x01, \x02, \x03) are not input.
   for (auto& [name, value] : args)
-    if (value.empty() || value[0] != '\x01') value = excerpt(value);
+    if (value.empty() || (value[0] != '\x01' && value[0] != '\x02' && value[0] != '\x03')) value = excerpt(value);
   return cat.render(d.key, args, lang);
 }
 
@@ -256,11 +257,14 @@ std::vector<RosterLine> roster_lines(const Facts& facts, Lang lang, const Catalo
     line.duplicate_of = e.duplicate_of;
     line.sme = flag(row.sme);
     switch (row.sme_basis) {
-      case RosterRow::SmeBasis::none: break;
+      case RosterRow::SmeBasis::none:
+        // Undecided: why (the sectors disagree, a figure is lacking, the standard does not apply).
+        if (!row.sme_reason_key.empty()) line.sme_reason = cat.render(row.sme_reason_key, row.sme_reason, lang);
+        break;
       case RosterRow::SmeBasis::declared: line.sme_basis = "declared"; break;
       case RosterRow::SmeBasis::size_standard:
         line.sme_basis = "size_standard";
-        line.sme_reason = cat.render(*row.sme ? "detail.sme_below" : "detail.sme_not_below", row.sme_reason, lang);
+        line.sme_reason = cat.render(row.sme_reason_key, row.sme_reason, lang);
         break;
     }
     line.high_end = flag(row.high_end);
@@ -289,6 +293,7 @@ std::string roster_text(const RosterLine& r, Lang lang, const Catalogue& cat) {
   auto tr = [&](std::string_view key) { return cat.get(key, lang); };
   if (r.duplicate_of != 0) return cat.render("detail.duplicate", {{"row", std::to_string(r.duplicate_of)}}, lang);
   std::string sme = r.sme.empty() ? tr("detail.undecided") : tr(r.sme == "true" ? "detail.sme" : "detail.not_sme");
+  if (r.sme_basis.empty() && !r.sme_reason.empty()) sme += " (" + r.sme_reason + ")";
   if (!r.sme_basis.empty())
     sme += " (" + tr("detail.basis." + r.sme_basis) + (r.sme_reason.empty() ? "" : ": " + r.sme_reason) + ")";
   std::string high = r.high_end.empty()     ? tr("detail.undecided")

@@ -106,14 +106,23 @@ void write_rule_doc(const RuleSet& rules, const Catalogue& cat, std::ostream& ou
     out << "### " << tr2("doc.sme_standard") << "\n\n" << tr2("doc.source") << ": " << s.source << "\n\n";
     out << "| id | " << tr2("doc.sector") << " | " << tr2("doc.sme_below") << " |\n|---|---|---|\n";
     for (const auto& sector : s.sectors) {
-      out << "| `" << sector.id << "` | ";
-      for (std::size_t i = 0; i < sector.names.size(); ++i) out << (i ? ", " : "") << sector.names[i];
+      out << "| `" << sector.id << "` | " << both(sector.title);
+      for (const auto& n : sector.names) out << ", " << n;
       out << " | ";
       for (std::size_t i = 0; i < sector.sme_below.size(); ++i)
         out << (i ? " " + cat.get("doc.or", Lang::zh) + " " : "") << sector.sme_below[i].first << " < " << sector.sme_below[i].second.text;
       out << " |\n";
     }
-    out << "\n" << cat.get("doc.fallback", Lang::zh) << " `" << s.fallback << "`\n";
+    out << "\n#### " << tr2("doc.classification") << "\n\n" << tr2("doc.source") << ": " << s.classification_source
+        << "\n\n" << tr2("doc.classification_rule") << "\n\n| " << tr2("doc.code") << " | " << tr2("doc.industry") << " | "
+        << tr2("doc.sector") << " |\n|---|---|---|\n";
+    for (const Industry& ind : s.industries) {
+      out << "| " << (ind.level == Industry::Level::section ? "**" + ind.code + "**" : ind.code) << " | " << both(ind.title)
+          << " | ";
+      if (ind.sectors.empty()) out << tr2("doc.not_covered") << ": " << ind.not_covered.zh;
+      for (std::size_t i = 0; i < ind.sectors.size(); ++i) out << (i ? ", " : "") << "`" << s.sectors[ind.sectors[i]].id << "`";
+      out << " |\n";
+    }
   }
 }
 

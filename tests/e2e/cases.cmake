@@ -440,13 +440,13 @@ ipz_check(NAME "CSV roster: SME by size figures at the standard's boundaries, 59
          "roster-size\\.csv\", \"line\": 63, \"column\": 1, \"message\": \"[^\"]*宇宙航行业")
 ipzone_e2e(NAME "check --detail: each size-classified row says why (299 < 300, 9999 < 10000, 999 < 1000)" EXIT 0
   ARGS check --lang en --detail tests/rosters/csv-size-figures.yaml
-  EXPECT "roster-size\\.csv:57 +北京测试样本056科技有限公司  SME \\(by the size standard: software_it_services, employees 299 < 300\\)"
-         "roster-size\\.csv:58 +北京测试样本057科技有限公司  not an SME \\(by the size standard: software_it_services, at or above every ceiling"
-         "roster-size\\.csv:59 +北京测试样本058科技有限公司  SME \\(by the size standard: software_it_services, revenue \\(10k yuan\\) 9999 < 10000\\)"
+  EXPECT "roster-size\\.csv:57 +北京测试样本056科技有限公司  SME \\(by the size standard: software and information technology services, employees 299 < 300\\)"
+         "roster-size\\.csv:58 +北京测试样本057科技有限公司  not an SME \\(by the size standard: software and information technology services, at or above every ceiling"
+         "roster-size\\.csv:59 +北京测试样本058科技有限公司  SME \\(by the size standard: software and information technology services, revenue \\(10k yuan\\) 9999 < 10000\\)"
          "roster-size\\.csv:60 +北京测试样本059科技有限公司  not an SME"
          "roster-size\\.csv:61 +北京测试样本060科技有限公司  SME \\(by the size standard: industry, employees 999 < 1000\\)"
          "roster-size\\.csv:62 .*declared SME \"yes\", but the size standard"
-         "roster-size\\.csv:63 +北京测试样本062科技有限公司  SME \\(by the size standard: other, employees 250 < 300\\)")
+         "roster-size\\.csv:63 +北京测试样本062科技有限公司  SME \\(by the size standard: below a ceiling as each of the 16 sectors it may be\\)")
 ipzone_e2e(NAME "check --detail --format json: a roster array with each row's classification" EXIT 0
   ARGS check --format json --detail tests/rosters/csv-size-figures.yaml
   EXPECT "\"row\": \"tests/rosters/roster-size\\.csv:57\", \"name\": \"北京测试样本056科技有限公司\", \"duplicate_of\": 0, \"sme\": true, \"sme_basis\": \"size_standard\""

@@ -418,3 +418,131 @@ TEST_CASE("Facts: a zone_operating_since after as_of is warned about at its line
   CHECK(w[0].where.line == ipz::test::line_of(c.text, "zone_operating_since"));
   CHECK(w[0].where.column > 0);
 }
+
+// ---------------------------------------------------------------------------
+// The SME size standard, by the national industry classification (GB/T 4754-2017)
+
+namespace {
+
+// The base dossier with row 80 replaced by one that gives size figures.
+ipz::test::Checked with_size_row(const std::string& row) {
+  DossierBuilder b;
+  b.row_override[80] = row;
+  return check(b);
+}
+
+std::string rendered(const ipz::Diagnostic& d, ipz::Lang lang) {
+  return ipz::builtin_catalogue().render(d.key, d.args, lang);
+}
+
+}  // namespace
+
+TEST_CASE("SME standard: a section, a division and a code with its letter name the same sector", "[facts][sme]") {
+  const ipz::SmeStandard& s = *ipz::test::shipped_rules().sme_standard;
+  for (const char* text : {"制造业", "C", "c", " 39 ", "C39", "3911", "39 计算机、通信和其他电子设备制造业", "Manufacturing", "工业",
+                           "industry"}) {
+    INFO(text);
+    auto found = s.lookup(text);
+    CHECK(found.known);
+    REQUIRE(found.candidates.size() == 1);
+    CHECK(found.candidates[0]->id == "industry");
+  }
+  auto i = s.lookup("信息传输、软件和信息技术服务业");
+  REQUIRE(i.candidates.size() == 2);
+  CHECK(i.candidates[0]->id == "information_transmission");
+  CHECK(i.candidates[1]->id == "software_it_services");
+  CHECK(s.lookup("K").candidates.size() == 3);
+  CHECK(s.lookup("591").candidates.at(0)->id == "transport");
+  CHECK(s.lookup("5920").candidates.at(0)->id == "warehousing");
+  CHECK(s.lookup("J").known);
+  CHECK(s.lookup("J").candidates.empty());
+  CHECK_FALSE(s.lookup("D39").known);  // 39 is in section C
+  CHECK_FALSE(s.lookup("宇宙航行业").known);
+  CHECK(s.lookup("宇宙航行业").candidates.size() == s.sectors.size());
+  CHECK(s.sectors.size() == 16);
+}
+
+TEST_CASE("SME standard: 科学研究和技术服务业 is 其他未列明行业, with no warning", "[facts][sme]") {
+  auto c = with_size_row("{name: 北京测试研究院有限公司, sector: 科学研究和技术服务业, employees: 320, high_end_industry: none}");
+  INFO(ipz::test::shown(c.facts.warnings));
+  CHECK(c.facts.warnings.empty());
+  REQUIRE(c.facts.roster.size() == 80);
+  CHECK(c.facts.roster[79].sme == false);
+  CHECK(fact(c, "sme_count").count == 70);  // rows 1-70 as declared; row 80 is not one
+}
+
+TEST_CASE("SME standard: a software row with 300 employees and no revenue asks for the revenue", "[facts][sme]") {
+  auto c = with_size_row("{name: 北京测试软件有限公司, sector: \"65\", employees: 300, high_end_industry: none}");
+  const FactValue& share = fact(c, "sme_share");
+  CHECK_FALSE(share.known);
+  REQUIRE(share.missing.size() == 1);
+  CHECK(share.missing[0] == "enterprises[80].revenue_10k_yuan");
+  CHECK(c.outcome("art5.2.sme-share") == ipz::Outcome::missing);
+}
+
+TEST_CASE("SME standard: sectors that disagree make the row missing, the warning names it, its figures and the sectors",
+          "[facts][sme][warnings]") {
+  const std::string uscc = ipz::test::valid_uscc("91110108MA01ABCD1");
+  auto c = with_size_row("{name: 北京测试信息有限公司, uscc: " + uscc +
+                         ", sector: 信息传输、软件和信息技术服务业, employees: 350, revenue_10k_yuan: 20000, high_end_industry: none}");
+  CHECK(fact(c, "sme_share").missing == std::vector<std::string>{"enterprises[80].sector"});
+  auto w = with_key(c.facts.warnings, "dossier.sme_sectors_disagree");
+  REQUIRE(w.size() == 1);
+  const std::string zh = rendered(w[0], ipz::Lang::zh), en = rendered(w[0], ipz::Lang::en);
+  INFO(zh << "\n" << en);
+  for (const std::string& part : {std::string("enterprises[80]"), std::string("北京测试信息有限公司"), uscc,
+                                  std::string("从业人员 350 人"), std::string("营业收入 20000 万元"), std::string("按信息传输业为中小企业"),
+                                  std::string("按软件和信息技术服务业不是"), std::string("大类")})
+    CHECK(zh.find(part) != std::string::npos);
+  for (const std::string& part : {std::string("350 employees"), std::string("revenue 20000"),
+                                  std::string("an SME as information transmission"),
+                                  std::string("not as software and information technology services"), std::string("division")})
+    CHECK(en.find(part) != std::string::npos);
+  CHECK(zh.find('-') == std::string::npos);
+  CHECK(w[0].where.line == ipz::test::line_of(c.text, "北京测试信息有限公司"));
+}
+
+TEST_CASE("SME standard: no sector and figures that disagree ask for the sector", "[facts][sme][warnings]") {
+  auto c = with_size_row("{name: 北京无行业有限公司, employees: 350, revenue_10k_yuan: 100, high_end_industry: none}");
+  CHECK(fact(c, "sme_share").missing == std::vector<std::string>{"enterprises[80].sector"});
+  auto w = with_key(c.facts.warnings, "dossier.sme_sectors_disagree");
+  REQUIRE(w.size() == 1);
+  const std::string zh = rendered(w[0], ipz::Lang::zh);
+  INFO(zh);
+  CHECK(zh.find("未填所属行业") != std::string::npos);
+  CHECK(zh.find("其他未列明行业不是") != std::string::npos);
+}
+
+TEST_CASE("SME standard: an unknown sector is warned about with close names, and classified under every sector",
+          "[facts][sme][warnings]") {
+  auto c = with_size_row("{name: 北京测试制造有限公司, sector: 制造, employees: 5, revenue_10k_yuan: 10, assets_10k_yuan: 10, "
+                         "high_end_industry: none}");
+  auto w = with_key(c.facts.warnings, "dossier.sector_unknown");
+  REQUIRE(w.size() == 1);
+  CHECK(arg_of(w[0].args, "suggestion").value_or("").find("制造业") != std::string::npos);
+  CHECK(c.facts.roster[79].sme == true);  // an SME under all 16
+  CHECK(fact(c, "sme_count").count == 71);
+}
+
+TEST_CASE("SME standard: 金融业 is for review, with the reason; counted as an SME it would decide", "[facts][sme][review]") {
+  DossierBuilder b;
+  b.smes = 63;  // rows 1-63; row 80 for review makes 64 of 80
+  b.row_override[80] = "{name: 北京测试银行有限公司, sector: 金融业, employees: 50, high_end_industry: none}";
+  auto c = check(b);
+  CHECK(fact(c, "sme_review_count").count == 1);
+  CHECK(fact(c, "sme_share").count == 63);
+  CHECK(fact(c, "sme_share_with_review").count == 64);
+  auto w = with_key(c.facts.warnings, "dossier.sector_not_covered");
+  REQUIRE(w.size() == 1);
+  CHECK(rendered(w[0], ipz::Lang::zh).find("金融业企业划型标准规定") != std::string::npos);
+  CHECK(c.outcome("art5.2.sme-share") == ipz::Outcome::review);
+}
+
+TEST_CASE("SME standard: the detail of a row classified under several sectors says so", "[facts][sme][detail]") {
+  auto c = with_size_row("{name: 北京测试住宿有限公司, sector: H, employees: 299, revenue_10k_yuan: 20000, high_end_industry: none}");
+  const ipz::RosterRow& row = c.facts.roster[79];
+  CHECK(row.sme == true);
+  CHECK(row.sme_reason_key == "detail.sme_every");
+  CHECK(ipz::builtin_catalogue().render(row.sme_reason_key, row.sme_reason, ipz::Lang::en) ==
+        "below a ceiling as each of the 2 sectors it may be");
+}
