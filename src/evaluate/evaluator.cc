@@ -7,6 +7,7 @@
 #include "model/fact_catalogue.h"
 #include "model/operators.h"
 #include "util/number_format.h"
+#include "util/similarity.h"
 
 namespace ipz {
 
@@ -120,7 +121,7 @@ class RuleEvaluator {
       }
     }
     if (o == Outcome::fail) {
-      if (!c.label.empty()) result_.failed.push_back(&c.label);
+      if (!c.label.empty() || !c.failure.empty()) result_.failed.push_back(&c);
       o = c.if_false;
     }
     return o;
@@ -155,12 +156,38 @@ class RuleEvaluator {
     return v->value;
   }
 
-  bool in_operand(const Condition& c, const std::string& item) {
+  bool in_operand(const Condition& c, const std::string& item) { return entry_of(c, item).has_value(); }
+
+  // The table entry (or list item) that item stands for, or nullopt.
+  std::optional<std::string> entry_of(const Condition& c, const std::string& item) {
     if (c.operand.kind == Operand::Kind::table) {
       const Table* t = rules_.table(c.operand.name);
-      return t && t->resolve(item).has_value();
+      return t ? t->resolve(item) : std::nullopt;
     }
-    return std::find(c.operand.items.begin(), c.operand.items.end(), item) != c.operand.items.end();
+    if (std::find(c.operand.items.begin(), c.operand.items.end(), item) != c.operand.items.end()) return item;
+    return std::nullopt;
+  }
+
+  // {F.did_you_mean}: the names of the table or list closest to the items
+  // that are not in it (for each, in its most normalised form that has close
+  // names: 北京市海定 as 海定区), worded by hint.closest, or nothing (hint.none)
+  // when none is close.
+  void did_you_mean(const Condition& c, const std::string& F, const std::vector<std::string>& odd) {
+    const Table* t = c.operand.kind == Operand::Kind::table ? rules_.table(c.operand.name) : nullptr;
+    const std::vector<std::string> names = t ? t->all_names() : c.operand.items;
+    std::vector<std::string> near;
+    for (const std::string& item : odd) {
+      std::vector<std::string> forms = t ? t->forms(item) : std::vector<std::string>{item};
+      for (auto form = forms.rbegin(); form != forms.rend(); ++form) {
+        const std::vector<std::string> close = closest_names(*form, names, 3);
+        for (const std::string& n : close)
+          if (std::find(near.begin(), near.end(), n) == near.end()) near.push_back(n);
+        if (!close.empty()) break;
+      }
+    }
+    if (near.size() > 3) near.resize(3);
+    std::string value = near.empty() ? "\x01hint.none" : "\x01hint.closest\x1esuggestion\x1d" + join(near);
+    arg(F + ".did_you_mean", std::move(value));
   }
 
   Outcome leaf(const Condition& c) {
@@ -251,7 +278,11 @@ class RuleEvaluator {
     }
     if (op == "one_of") {
       arg(F, f->text);
-      return verdict(in_operand(c, f->text));
+      const auto entry = entry_of(c, f->text);
+      arg(F + ".entry", entry.value_or(f->text));
+      if (!entry) did_you_mean(c, F, {f->text});
+      else arg(F + ".did_you_mean", "\x01hint.none");
+      return verdict(entry.has_value());
     }
     if (op == "all_one_of" || op == "contains_all") {
       std::vector<std::string> odd;
@@ -265,6 +296,7 @@ class RuleEvaluator {
       arg(F, f->texts.empty() ? "-" : join(f->texts));
       arg(F + ".items", odd.empty() ? "-" : join(odd));
       arg(F + ".bound", join(c.operand.items));
+      if (op == "all_one_of") did_you_mean(c, F, odd);
       return verdict(odd.empty());
     }
     if (op == "not_empty") {

@@ -52,7 +52,7 @@ struct RuleResult {
   // Placeholder values for the rule's message templates, language-neutral:
   // {fact}, {fact.bound}, {fact.need}, {fact.need_add}, {fact.items}, ...
   MessageArgs args;
-  std::vector<const Text*> failed;   // labels of the parts that failed
+  std::vector<const Condition*> failed;  // the parts that failed, with a label or a failure text
   std::vector<std::string> failed_facts;  // the facts of the leaves that failed or are missing, in order
   std::vector<std::string> missing;  // dossier fields to add
   std::vector<ParameterUse> parameters;

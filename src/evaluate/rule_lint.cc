@@ -46,6 +46,12 @@ void check_text(const Text& t, const std::set<std::string>& names, const Rule& r
   }
 }
 
+// The failure texts of a condition's parts, as the rule's other texts.
+void check_failures(const Condition& c, const std::set<std::string>& names, const Rule& rule, Diagnostics& out) {
+  if (!c.failure.empty()) check_text(c.failure, names, rule, "failure", out);
+  for (const auto& child : c.children) check_failures(child, names, rule, out);
+}
+
 // equals compares a count with one whole number, or a text with one text:
 // `{fact: enterprise_count, op: equals, value: seventy}` would compare with 0.
 void check_equals(const Condition& c, const Rule& rule, Diagnostics& out) {
@@ -77,6 +83,7 @@ Diagnostics lint_rule_set(const RuleSet& rules) {
   Diagnostics out;
   std::set<std::string> used_params, used_tables;
   if (!rules.taxonomy.empty()) used_tables.insert(rules.taxonomy);
+  if (!rules.not_high_end.empty()) used_tables.insert(rules.not_high_end);
   for (const Article& a : rules.articles) {
     for (const Rule& rule : a.rules) {
       std::set<std::string> names = {"as_of", "failed", "missing"};
@@ -87,6 +94,8 @@ Diagnostics lint_rule_set(const RuleSet& rules) {
       check_text(rule.required, names, rule, "required", out);
       for (const auto& [outcome, text] : rule.messages) check_text(text, names, rule, "messages", out);
       for (const Note& n : rule.notes) check_text(n.text, names, rule, "notes", out);
+      check_failures(rule.check, names, rule, out);
+      if (rule.review_when) check_failures(*rule.review_when, names, rule, out);
       if (rule.text.empty()) out.push_back({Severity::error, rule.where, "lint.no_text", {{"rule", rule.id}}});
       check_equals(rule.check, rule, out);
       if (rule.review_when) check_equals(*rule.review_when, rule, out);

@@ -149,6 +149,7 @@ void classify_by_size(const Enterprise& e, const SmeStandard& standard, RosterRo
 
 std::vector<RosterRow> classify_roster(const Dossier& d, const RuleSet& rules, Diagnostics& warnings) {
   const Table* taxonomy = rules.table(rules.taxonomy);
+  const Table* not_high_end = rules.not_high_end.empty() ? nullptr : rules.table(rules.not_high_end);
   std::vector<RosterRow> rows;
   rows.reserve(d.enterprises.size());
   for (const Enterprise& e : d.enterprises) {
@@ -182,9 +183,10 @@ std::vector<RosterRow> classify_roster(const Dossier& d, const RuleSet& rules, D
       row.sme_missing.clear();
       row.sme_reason_key.clear();
     }
-    // High-end industry: the taxonomy in force, aliases included.
+    // High-end industry: a word for "in none" (the rule set's not_high_end
+    // table), or an empty value; else the taxonomy in force, aliases included.
     if (e.high_end_industry) {
-      if (e.high_end_industry->empty()) {
+      if (e.high_end_industry->empty() || (not_high_end && not_high_end->resolve(*e.high_end_industry))) {
         row.high_end = false;
       } else if (auto entry = taxonomy ? taxonomy->resolve(*e.high_end_industry) : std::nullopt) {
         row.high_end = true;

@@ -48,8 +48,26 @@ std::string Catalogue::fill(std::string_view tmpl, const MessageArgs& args, Lang
              : lang == Lang::en       ? value->substr(sep + 1)
                                       : value->substr(1, sep - 1);
     } else if (!value->empty() && (*value)[0] == '\x01') {
-      const std::string text = get(std::string_view(*value).substr(1), lang);
-      out += depth == 0 ? fill(text, args, lang, 1) : text;
+      // \x01key, optionally followed by arguments of its own: \x1ename\x1dvalue ...
+      std::string_view ref = std::string_view(*value).substr(1);
+      const std::size_t own = ref.find('\x1e');
+      const std::string text = get(ref.substr(0, own), lang);
+      if (depth > 0) {
+        out += text;
+      } else if (own == std::string_view::npos) {
+        out += fill(text, args, lang, 1);
+      } else {
+        MessageArgs scoped = args;
+        for (std::string_view rest = ref.substr(own); !rest.empty();) {
+          rest.remove_prefix(1);  // \x1e
+          const std::size_t eq = rest.find('\x1d'), next = rest.find('\x1e');
+          if (eq == std::string_view::npos || eq > next) break;
+          scoped.emplace_back(std::string(rest.substr(0, eq)),
+                              std::string(rest.substr(eq + 1, next == std::string_view::npos ? next : next - eq - 1)));
+          rest = next == std::string_view::npos ? std::string_view() : rest.substr(next);
+        }
+        out += fill(text, scoped, lang, 1);
+      }
     } else {
       out += *value;
     }

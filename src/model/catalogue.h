@@ -35,7 +35,8 @@ class Catalogue {
   // own placeholders are filled from the same args (one level deep). A value
   // that starts with \x02 carries a text in both languages (both_languages);
   // one that starts with \x03 is a list of entries, \x1f between them, each
-  // filled so, joined by list.separator.
+  // filled so, joined by list.separator. A \x01 reference may carry arguments
+  // of its own, which fill its placeholders first: "\x01key\x1ename\x1dvalue\x1e...".
   std::string fill(std::string_view tmpl, const MessageArgs& args, Lang lang, int depth = 0) const;
   const std::map<std::string, Text, std::less<>>& entries() const { return texts_; }
 

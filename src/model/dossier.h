@@ -33,7 +33,8 @@ struct Enterprise {
   std::optional<std::string> uscc;      // 统一社会信用代码
   std::optional<bool> sme;              // 中小企业, as declared
   std::optional<SizeFigures> size;      // or as the size standard classifies it
-  // 高精尖产业领域: nullopt when the key is absent; "" when given as none/empty.
+  // 高精尖产业领域 as written: nullopt when the key is absent; "" when empty or
+  // ~. Which words mean "in none" (none, 无, 否 ...) the rule set says.
   std::optional<std::string> high_end_industry;
   Location high_end_where;
   long long valid_patents = 0;      // 有效专利

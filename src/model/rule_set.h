@@ -37,16 +37,35 @@ struct Parameter {
   const ParameterValue* in_force(Date on) const;
 };
 
+// One step of a table's normalisation of a name as people write it
+// (rules/README.md, "Tables"): trim (spaces at either end, the full-width
+// space U+3000 and the no-break space included), lower_case (ASCII letters),
+// drop_prefix / drop_suffix (the first of texts that the name starts or ends
+// with, once, never the whole name), add_suffix (texts[0], unless the name
+// already ends with it, and only after a character of the same script, ASCII
+// or not: 区 after 海淀, never after haidian).
+struct NameStep {
+  enum class Kind { trim, lower_case, drop_prefix, drop_suffix, add_suffix };
+  Kind kind = Kind::trim;
+  std::vector<std::string> texts;
+};
+
 // A list of accepted names (districts, an industry taxonomy); aliases map
-// older or informal names to an entry.
+// older or informal names to an entry; the normalisation steps say how a name
+// as people write it is brought to one of them.
 struct Table {
   std::string name;
   Text title;
   std::string source;
   std::vector<std::string> entries;
   std::map<std::string, std::string> aliases;  // alias -> entry
+  std::vector<NameStep> normalise;             // in order
   Location where;
-  // The entry a name stands for (itself or through an alias), or nullopt.
+  // The forms of a name that are looked up, in order: the name as written,
+  // then the name after each step of normalise that changes it.
+  std::vector<std::string> forms(const std::string& text) const;
+  // The entry a name stands for (itself or through an alias, in the first of
+  // its forms that is one), or nullopt.
   std::optional<std::string> resolve(const std::string& text) const;
   std::vector<std::string> all_names() const;  // entries, then aliases
 };
@@ -72,6 +91,10 @@ struct Condition {
   Operand operand;
   Outcome if_false = Outcome::fail;  // "otherwise: review" turns a failure into a review
   Text label;                        // names this part in {failed} and {missing}
+  // How {failed} says what is wrong with this part when it fails (a template
+  // with the placeholders of the rule: its value, the closest names ...);
+  // empty: the label says it.
+  Text failure;
   Location where;
 };
 
@@ -114,6 +137,8 @@ struct RuleSet {
   Text title;
   Text source;
   std::string taxonomy;  // the table of high-end industries in force (facts use it)
+  // The table of words that say "in no high-end industry" (否, 不属于 ...), or "".
+  std::string not_high_end;
   std::string origin;    // "embedded" or the folder it was read from
   std::map<std::string, Parameter> parameters;
   std::map<std::string, Table> tables;

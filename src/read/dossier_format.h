@@ -17,13 +17,4 @@ inline const Choices kRelaxationGrounds = {"high_concentration", "distinctive_mo
                                            "ip_work_plan"};
 inline const Choices kHistoryEvents = {"fraud_finding", "termination", "fund_fraud"};
 
-// How a roster row says "not in a high-end industry" (besides an empty value).
-inline const Choices kNotHighEnd = {"none", "\u65e0"};  // none, 无
-
-inline bool says_not_high_end(std::string_view v) {
-  for (auto w : kNotHighEnd)
-    if (v == w) return true;
-  return v.empty();
-}
-
 }  // namespace ipz::format

@@ -113,7 +113,7 @@ void read_operator(FieldReader& r, const YamlNode& n, Operator& o) {
   o.uscc = m.text("uscc");
   if (o.uscc) {
     o.uscc_where = r.at(*m.get("uscc"));
-    r.warn_if_bad_uscc(*m.get("uscc"), "operator.uscc", *o.uscc);
+    o.uscc = r.checked_uscc(*m.get("uscc"), "operator.uscc", *o.uscc);
   }
   o.legal_form = m.choice("legal_form", format::kLegalForms);
   o.independent_legal_person = m.boolean("independent_legal_person");
@@ -189,7 +189,7 @@ void read_enterprises(FieldReader& r, const YamlNode& n, std::vector<Enterprise>
     e.where = r.at(n.items[i]);
     e.name = m.text("name", true).value_or("");
     e.uscc = m.text("uscc");
-    if (e.uscc) r.warn_if_bad_uscc(*m.get("uscc"), path + ".uscc", *e.uscc);
+    if (e.uscc) e.uscc = r.checked_uscc(*m.get("uscc"), path + ".uscc", *e.uscc);
     e.sme = m.boolean("sme");
     SizeFigures size;
     bool has_size = false;
@@ -210,7 +210,7 @@ void read_enterprises(FieldReader& r, const YamlNode& n, std::vector<Enterprise>
       if (h->is_null()) {
         e.high_end_industry = "";
       } else if (auto t = r.text(*h, path + ".high_end_industry")) {
-        e.high_end_industry = format::says_not_high_end(*t) ? "" : *t;
+        e.high_end_industry = *t;  // the rule set says which words mean "none"
       }
     }
     if (const YamlNode* p = m.get("patents")) read_patents(r, *p, path + ".patents", e);
@@ -221,8 +221,12 @@ void read_enterprises(FieldReader& r, const YamlNode& n, std::vector<Enterprise>
 
 // Enterprises listed twice (same USCC, or same name where one of the rows has
 // no USCC) count once: later rows point at the first and a warning names both.
+// USCCs are compared as read (in upper case, see checked_uscc). Two rows with
+// the same name and different USCCs count as two enterprises, with a warning
+// naming both: one of the codes, or one of the names, may be wrong.
 void mark_duplicates(FieldReader& r, std::vector<Enterprise>& roster) {
   std::map<std::string, int> by_uscc, by_name, by_name_without_uscc;
+  std::map<std::string, const Enterprise*> by_name_with_uscc;
   for (Enterprise& e : roster) {
     const bool has_uscc = e.uscc && !e.uscc->empty();
     int first = 0;
@@ -244,8 +248,20 @@ void mark_duplicates(FieldReader& r, std::vector<Enterprise>& roster) {
                 {"uscc", e.uscc.value_or("")}});
       continue;
     }
-    if (has_uscc) by_uscc.emplace(*e.uscc, e.row);
-    else by_name_without_uscc.emplace(e.name, e.row);
+    if (has_uscc) {
+      if (auto it = by_name_with_uscc.find(e.name); it != by_name_with_uscc.end())
+        r.report(Severity::warning, e.where, "dossier.same_name_other_uscc",
+                 {{"row", std::to_string(e.row)},
+                  {"first_row", std::to_string(it->second->row)},
+                  {"name", e.name},
+                  {"uscc", *e.uscc},
+                  {"first_uscc", *it->second->uscc}});
+      else
+        by_name_with_uscc.emplace(e.name, &e);
+      by_uscc.emplace(*e.uscc, e.row);
+    } else {
+      by_name_without_uscc.emplace(e.name, e.row);
+    }
     by_name.emplace(e.name, e.row);
   }
 }

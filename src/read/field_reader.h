@@ -39,8 +39,9 @@ class FieldReader {
   void record_places(std::map<std::string, Location>* places) { places_ = places; }
   bool records_places() const { return places_ != nullptr; }
   void note_place(const std::string& path, const YamlNode& key);
-  // A warning when code is not a well-formed USCC (see read/uscc_warning.h).
-  void warn_if_bad_uscc(const YamlNode& at, const std::string& path, const std::string& code);
+  // The code in upper case, with a warning when it was not, or when it is not
+  // a well-formed USCC (see read/uscc_warning.h).
+  std::string checked_uscc(const YamlNode& at, const std::string& path, const std::string& code);
 
   // Typed values of a node; nullopt (with an error) when the node is not of the type.
   std::optional<std::string> text(const YamlNode& n, const std::string& path);

@@ -5,7 +5,6 @@
 #include <map>
 
 #include "read/csv.h"
-#include "read/dossier_format.h"
 #include "read/embedded_files.h"
 #include "read/field_reader.h"
 #include "read/uscc_warning.h"
@@ -179,8 +178,7 @@ void read_roster_csv(std::string_view text, const std::string& file, std::vector
         if (t.empty()) rr.error(cell, "roster.empty_name", {});
       } else if (f == "uscc") {
         if (t.empty()) continue;
-        e.uscc = t;
-        warn_if_bad_uscc({file, cell.line, cell.column}, file + ":" + std::to_string(cell.line), t, diags);
+        e.uscc = checked_uscc({file, cell.line, cell.column}, file + ":" + std::to_string(cell.line), t, diags);
       } else if (f == "sme") {
         if (t.empty()) continue;
         if (contains(rc.sme_true, t)) e.sme = true;
@@ -196,7 +194,7 @@ void read_roster_csv(std::string_view text, const std::string& file, std::vector
         if ((size.assets = rr.number(cell, header))) has_size = true;
       } else if (f == "high_end_industry") {
         e.high_end_where = {file, cell.line, cell.column};
-        e.high_end_industry = format::says_not_high_end(t) ? "" : t;
+        e.high_end_industry = t;  // the rule set says which words mean "none"
       } else if (f == "valid") {
         valid = rr.count(cell, header);
       } else if (f == "invention") {

@@ -121,6 +121,10 @@ class RuleReader {
       rules_.taxonomy = *t;
       taxonomy_at_ = r.at(*m.get("taxonomy"));
     }
+    if (auto t = m.text("not_high_end")) {
+      rules_.not_high_end = *t;
+      not_high_end_at_ = r.at(*m.get("not_high_end"));
+    }
     m.finish();
   }
 
@@ -171,6 +175,44 @@ class RuleReader {
     }
   }
 
+  // A step of a table's normalisation: trim | lower_case, or a map of one
+  // key, {drop_prefix: [texts]}, {drop_suffix: [texts]} or {add_suffix: text}.
+  std::optional<NameStep> name_step(FieldReader& r, const YamlNode& n, const std::string& path) {
+    static const Choices plain = {"trim", "lower_case"};
+    static const Choices with_texts = {"drop_prefix", "drop_suffix", "add_suffix"};
+    NameStep step;
+    if (n.is_scalar()) {
+      auto kind = r.choice(n, path, plain);
+      if (!kind) return std::nullopt;
+      step.kind = *kind == "trim" ? NameStep::Kind::trim : NameStep::Kind::lower_case;
+      return step;
+    }
+    if (!r.expect_map(n, path)) return std::nullopt;
+    if (n.keys.size() != 1) {
+      r.error(n, "rules.name_step", {{"path", path}});
+      return std::nullopt;
+    }
+    auto kind = r.choice(n.keys[0], path, with_texts);
+    if (!kind) return std::nullopt;
+    step.kind = *kind == "drop_prefix"   ? NameStep::Kind::drop_prefix
+                : *kind == "drop_suffix" ? NameStep::Kind::drop_suffix
+                                         : NameStep::Kind::add_suffix;
+    const YamlNode& v = n.items[0];
+    const std::string vpath = path + "." + *kind;
+    if (step.kind == NameStep::Kind::add_suffix) {
+      auto text = r.text(v, vpath);
+      if (!text) return std::nullopt;
+      step.texts = {*text};
+    } else {
+      auto texts = r.texts(v, vpath);
+      if (!texts) return std::nullopt;
+      step.texts = std::move(*texts);
+    }
+    for (const auto& t : step.texts)
+      if (t.empty()) r.error(v, "rules.name_step", {{"path", vpath}});
+    return step;
+  }
+
   void table_file(FieldReader& r, const YamlNode& root) {
     MapReader m(r, root, "");
     Table t;
@@ -205,6 +247,10 @@ class RuleReader {
         }
       }
     }
+    if (const YamlNode* steps = m.get("normalise"); steps && r.expect_list(*steps, "normalise"))
+      for (std::size_t i = 0; i < steps->items.size(); ++i)
+        if (auto step = name_step(r, steps->items[i], "normalise[" + std::to_string(i + 1) + "]"))
+          t.normalise.push_back(std::move(*step));
     m.finish();
     if (t.name.empty()) return;
     if (rules_.tables.count(t.name)) {
@@ -440,6 +486,8 @@ class RuleReader {
   void cross_check() {
     if (!rules_.taxonomy.empty() && !rules_.table(rules_.taxonomy))
       report(taxonomy_at_, "rules.unknown_table", {{"name", rules_.taxonomy}}, names_of(rules_.tables));
+    if (!rules_.not_high_end.empty() && !rules_.table(rules_.not_high_end))
+      report(not_high_end_at_, "rules.unknown_table", {{"name", rules_.not_high_end}}, names_of(rules_.tables));
     for (const Pending& p : pending_) {
       if (p.is_table) {
         if (!rules_.table(p.name)) report(p.where, "rules.unknown_table", {{"name", p.name}}, names_of(rules_.tables));
@@ -530,6 +578,7 @@ class RuleReader {
     MapReader m(r, n, path);
     if (!m.ok()) return;
     c.label = optional_text(r, m, "label", true);
+    c.failure = optional_text(r, m, "failure", true);
     if (const YamlNode* o = m.get("otherwise")) {
       if (auto v = r.choice(*o, m.child("otherwise"), {"fail", "review"})) {
         c.if_false = *v == "review" ? Outcome::review : Outcome::fail;
@@ -625,7 +674,7 @@ class RuleReader {
 
   RuleSet& rules_;
   Diagnostics& diags_;
-  Location taxonomy_at_;
+  Location taxonomy_at_, not_high_end_at_;
   std::map<std::string, Location> ids_;
   std::vector<Pending> pending_;
 };

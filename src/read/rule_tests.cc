@@ -64,9 +64,10 @@ void remove_path(YamlNode& root, const std::string& path) {
 }
 
 // A synthetic roster: n enterprises, the first `sme` of them SMEs, the first
-// `high_end` of them in a high-end industry, the patents on the first row.
+// `high_end` of them in a high-end industry (the others saying so with the
+// word `none_word`), the patents on the first row.
 YamlNode make_roster(long long n, long long sme, long long high_end, long long valid, long long invention,
-                     const std::string& industry) {
+                     const std::string& industry, const std::string& none_word) {
   YamlNode list;
   list.kind = YamlNode::Kind::sequence;
   for (long long i = 0; i < n; ++i) {
@@ -78,7 +79,7 @@ YamlNode make_roster(long long n, long long sme, long long high_end, long long v
     std::string num = std::to_string(i + 1);
     put("name", scalar("rule-test enterprise " + std::string(4 - std::min<std::size_t>(4, num.size()), '0') + num));
     put("sme", scalar(i < sme ? "true" : "false"));
-    put("high_end_industry", scalar(i < high_end ? industry : "none"));
+    put("high_end_industry", scalar(i < high_end ? industry : none_word));
     if (i == 0) {
       YamlNode p = map_node();
       p.keys.push_back(scalar("valid"));
@@ -147,6 +148,7 @@ void read_case(FieldReader& r, const YamlNode& n, const std::string& path, const
     auto valid = rm.count("valid_patents");
     auto invention = rm.count("invention_patents");
     auto industry = rm.text("industry");
+    auto none_word = rm.text("not_high_end");
     const YamlNode* rows = rm.get("rows");
     rm.finish();
     if (!n_ent) rm.require("enterprises");
@@ -154,7 +156,8 @@ void read_case(FieldReader& r, const YamlNode& n, const std::string& path, const
       remove_path(c.dossier, "enterprises_file");
       remove_path(c.dossier, "declared");
       YamlNode list = make_roster(*n_ent, sme.value_or(*n_ent), high.value_or(*n_ent), valid.value_or(0),
-                                  invention.value_or(0), industry.value_or(default_industry));
+                                  invention.value_or(0), industry.value_or(default_industry),
+                                  none_word.value_or("none"));
       // Rows written out (size figures, a sector ...), after the synthetic ones.
       if (rows && r.expect_list(*rows, rm.child("rows")))
         for (const YamlNode& row : rows->items) {

@@ -9,6 +9,9 @@
 
 namespace ipz {
 
-void warn_if_bad_uscc(const Location& where, const std::string& path, const std::string& code, Diagnostics& diags);
+// The code as it is compared and counted: in upper case, as GB 32100 writes
+// it (a code written with lower-case letters is the same code, with a
+// warning). Then the warnings of a code that is not well formed.
+std::string checked_uscc(const Location& where, const std::string& path, const std::string& code, Diagnostics& diags);
 
 }  // namespace ipz

@@ -38,11 +38,17 @@ void split(const Diagnostics& diags, DossierReport& out, Lang lang, const Catalo
     (d.severity == Severity::error ? out.errors : out.warnings).push_back(line_of(d, lang, cat));
 }
 
-std::string joined_labels(const std::vector<const Text*>& labels, Lang lang, const Catalogue& cat) {
+// {failed}: what is wrong with each part that failed, in its own words (its
+// failure text, filled) or else its label.
+std::string failed_parts(const std::vector<const Condition*>& parts, const MessageArgs& args, Lang lang,
+                         const Catalogue& cat) {
+  bool sentences = false;
+  for (const Condition* c : parts) sentences = sentences || !c->failure.empty();
+  const std::string separator = cat.get(sentences ? "list.clause_separator" : "list.separator", lang);
   std::string out;
-  for (const Text* t : labels) {
-    if (!out.empty()) out += cat.get("list.separator", lang);
-    out += t->in(lang);
+  for (const Condition* c : parts) {
+    if (!out.empty()) out += separator;
+    out += c->failure.empty() ? c->label.in(lang) : cat.fill(c->failure.in(lang), args, lang);
   }
   return out;
 }
@@ -196,7 +202,7 @@ DossierReport report_evaluated(const Dossier& dossier, const Facts& facts, const
   for (const RuleResult& r : evaluation.results) {
     const Rule& rule = *r.rule;
     MessageArgs args = r.args;
-    args.emplace_back("failed", joined_labels(r.failed, lang, cat));
+    args.emplace_back("failed", failed_parts(r.failed, args, lang, cat));
     args.emplace_back("missing", joined(r.missing, ", "));
     ResultLine line;
     line.id = rule.id;

@@ -91,6 +91,17 @@ void write_rule_doc(const RuleSet& rules, const Catalogue& cat, std::ostream& ou
   out << "## " << tr2("doc.tables") << "\n\n";
   for (const auto& [name, t] : rules.tables) {
     out << "### `" << name << "` " << both(t.title) << "\n\n" << tr2("doc.source") << ": " << t.source << "\n\n";
+    if (!t.normalise.empty()) {
+      // The steps as the table file writes them: trim, drop_prefix [北京市, 北京] ...
+      static const char* const kinds[] = {"trim", "lower_case", "drop_prefix", "drop_suffix", "add_suffix"};
+      out << tr2("doc.normalise") << ":";
+      for (std::size_t i = 0; i < t.normalise.size(); ++i) {
+        const NameStep& step = t.normalise[i];
+        out << (i ? ";" : "") << " `" << kinds[static_cast<int>(step.kind)] << "`";
+        for (std::size_t j = 0; j < step.texts.size(); ++j) out << (j ? ", " : " ") << "\"" << step.texts[j] << "\"";
+      }
+      out << "\n\n";
+    }
     for (const auto& e : t.entries) {
       out << "- " << e;
       std::string aliases;

@@ -316,6 +316,12 @@ ipz_check(NAME "declared totals that disagree with the roster warn, the roster w
 ipz_check(NAME "a roster USCC with a bad check character warns at the row" FILE tests/dossiers/uscc-bad-check.yaml
   EXIT 0 VERDICT eligible
   EXPECT "${IPZ_ANY_WARNING}" "\"line\": 70, ")
+ipz_check(NAME "USCCs compare in upper case: a lower-case repeat counts once, 69 fails" FILE tests/dossiers/count-uscc-lower-case-69.yaml
+  EXIT 1 VERDICT ineligible RULES art5.2.count=fail
+  EXPECT "${IPZ_ANY_WARNING}" "\"line\": 111, \"column\": 35, " "\"line\": 111, \"column\": 5, ")
+ipz_check(NAME "the same name with another USCC is two enterprises, with a warning at the second row" FILE tests/dossiers/same-name-other-uscc.yaml
+  EXIT 0 VERDICT eligible
+  EXPECT "${IPZ_ANY_WARNING}" "\"line\": 81, \"column\": 5, " "\"fact\": \"enterprise_count\", \"value\": 80, ")
 ipz_check(NAME "a UTF-8 byte-order mark is accepted" FILE tests/dossiers/bom-ok.yaml
   EXIT 0 VERDICT eligible
   REJECT "\"errors\": .[{]")

@@ -387,7 +387,7 @@ def _():
                        "abnormal_application_sanctions": ["2023-06-15"]}])])
 
 
-# bans (Arts. 8, 11(4), 13: 5年内 = [date, date + 5 years)) -----------------------------
+# bans (Arts. 8, 11(4), 13: 5年内 = [date, date + 5 years], Civil Code Arts. 201-202) ----
 for event, rule, stem in (("termination", "art11.4.termination-ban", "termination"),
                           ("fraud_finding", "art8.fraud-ban", "fraud"),
                           ("fund_fraud", "art13.funds-ban", "fund-fraud")):
@@ -395,15 +395,15 @@ for event, rule, stem in (("termination", "art11.4.termination-ban", "terminatio
         return variant([("history", [{"event": event, "date": "2019-04-01"}])])
 
     def _outside(event=event):
-        return variant([("history", [{"event": event, "date": "2019-03-31"}])])
+        return variant([("history", [{"event": event, "date": "2019-03-30"}])])
 
     fixture(f"{stem}-inside-5y.yaml",
             f"{rule}: history {event} of 2019-04-01, as_of 2024-03-31 (the 5-year ban "
-            "[2019-04-01, 2024-04-01) still runs).",
+            "[2019-04-01, 2024-04-01] still runs).",
             f"{rule} fail; verdict ineligible; exit 1.")(_inside)
     fixture(f"{stem}-outside-5y.yaml",
-            f"{rule}: history {event} of 2019-03-31, as_of 2024-03-31 (the ban "
-            "[2019-03-31, 2024-03-31) has just ended).",
+            f"{rule}: history {event} of 2019-03-30, as_of 2024-03-31 (the ban "
+            "[2019-03-30, 2024-03-30], Civil Code Arts. 201-202, has just ended).",
             f"{rule} pass; verdict eligible; exit 0.")(_outside)
 
 
@@ -463,6 +463,28 @@ def _():
 def _():
     rows = roster()
     rows[30]["uscc"] = break_uscc(rows[30]["uscc"])
+    return variant(rows=rows)
+
+
+@fixture("count-uscc-lower-case-69.yaml",
+         "USCCs are compared in upper case: 70 roster rows, the last repeating an earlier "
+         "row's USCC written in lower case, so 69 distinct; no relaxation grounds.",
+         "art5.2.count fail; a lower-case warning and a duplicate warning (line:column); "
+         "verdict ineligible; exit 1.")
+def _():
+    rows = roster(n=69, sme=59, high_end=48)
+    repeat = dict(rows[7])
+    repeat["uscc"] = repeat["uscc"].lower()
+    return variant(rows=rows + [repeat])
+
+
+@fixture("same-name-other-uscc.yaml",
+         "two roster rows with the same name and different USCCs (rows 40 and 41).",
+         "counted as two enterprises (80); a warning naming both rows (line:column); "
+         "verdict eligible; exit 0.")
+def _():
+    rows = roster()
+    rows[40]["name"] = rows[39]["name"]
     return variant(rows=rows)
 
 

@@ -8,6 +8,7 @@
 
 #include "dossier_builder.h"
 #include "model/fact_catalogue.h"
+#include "read/roster_csv.h"
 
 using ipz::FactValue;
 using ipz::test::arg_of;
@@ -211,6 +212,38 @@ TEST_CASE("Facts: an unknown industry name counts as not high-end, with a warnin
   CHECK(arg_of(w[0].args, "did_you_mean") == "\x01hint.close_names");
   CHECK(w[0].where.line == ipz::test::line_of(c.text, "人工智能芯片"));
   CHECK(c.outcome("art5.2.high-end-share") == ipz::Outcome::pass);
+}
+
+TEST_CASE("Facts: the rule set's words for \"in no high-end industry\" are not high-end, without a warning",
+          "[facts][industry][not-high-end]") {
+  // rules/recognition/tables/not-high-end.yaml. (Until issue 9 only none and
+  // 无 were known: the others counted as unknown names, which could make a
+  // clearly failing share review.)
+  for (const char* word : {"none", "None", "无", "否", "/", "／", "不属于", "非高精尖", "\"-\"", "N/A", "n/a", "\"否 \"",
+                           "\"\u3000无\"", "—", "不涉及", "~", "\"\""}) {
+    DossierBuilder b;
+    b.high_end = 79;
+    b.row_override[80] = std::string("{name: 北京餐饮有限公司, sme: true, high_end_industry: ") + word + "}";
+    auto c = check(b);
+    INFO(word);
+    INFO(ipz::test::shown(c.facts.warnings));
+    CHECK(fact(c, "high_end_count").count == 79);
+    CHECK(fact(c, "high_end_unknown_count").count == 0);
+    CHECK(c.facts.warnings.empty());
+  }
+}
+
+TEST_CASE("Facts: a not-high-end word in a roster CSV is not high-end either", "[facts][industry][not-high-end][csv]") {
+  ipz::Dossier d;
+  d.file = "d.yaml";
+  ipz::Diagnostics diags;
+  ipz::read_roster_csv("name,sme,high_end_industry\n甲公司,是,否\n乙公司,是,集成电路\n丙公司,是,/\n", "r.csv",
+                       d.enterprises, diags);
+  REQUIRE(d.enterprises.size() == 3);
+  auto facts = ipz::derive_facts(d, ipz::test::date("2024-03-31"), ipz::test::shipped_rules());
+  CHECK(facts.values.at("high_end_count").count == 1);
+  CHECK(facts.values.at("high_end_unknown_count").count == 0);
+  CHECK(facts.warnings.empty());
 }
 
 TEST_CASE("Facts: an unknown industry name with nothing close has no suggestions", "[facts][industry][warnings]") {

@@ -3,6 +3,7 @@
 // checks that are warnings.
 #include <catch2/catch.hpp>
 
+#include <cctype>
 #include <string>
 
 #include "dossier_builder.h"
@@ -146,13 +147,20 @@ TEST_CASE("Dossier: a UTF-8 byte order mark is accepted, lines and columns uncha
   check_at(unknown[0], "field.unknown_key_suggest", 5, 3);
 }
 
-TEST_CASE("Dossier: high_end_industry none, 无, ~ and an empty value mean not high-end", "[dossier]") {
-  for (const char* v : {"none", "无", "~", "", "null"}) {
+TEST_CASE("Dossier: high_end_industry is read as written; ~ and an empty value are empty", "[dossier]") {
+  // Which words mean "in no high-end industry" (none, 无, 否 ...) is the rule
+  // set's (tables/not-high-end.yaml), so the reader keeps them as written.
+  for (const char* v : {"~", "", "null"}) {
     INFO(v);
     auto l = load(with(kMinimal, "high_end_industry: 集成电路", std::string("high_end_industry: ") + v));
     REQUIRE(l.dossier);
     REQUIRE(l.dossier->enterprises[0].high_end_industry);
     CHECK(l.dossier->enterprises[0].high_end_industry->empty());
+  }
+  for (const char* v : {"none", "无", "否"}) {
+    auto l = load(with(kMinimal, "high_end_industry: 集成电路", std::string("high_end_industry: ") + v));
+    REQUIRE(l.dossier);
+    CHECK(l.dossier->enterprises[0].high_end_industry == v);
   }
   auto l = load(kMinimal);
   REQUIRE(l.dossier);
@@ -512,11 +520,42 @@ TEST_CASE("Dossier: a USCC of the wrong length or with a bad character is a warn
   REQUIRE(short_code.diagnostics.size() == 1);
   CHECK(short_code.diagnostics[0].key == "dossier.uscc_length");
   CHECK(short_code.diagnostics[0].severity == Severity::warning);
+  auto bad = load(with(kMinimal, "{name: 甲公司,", "{name: 甲公司, uscc: 91110108551385082I,"));
+  REQUIRE(bad.dossier);
+  REQUIRE(bad.diagnostics.size() == 1);
+  CHECK(bad.diagnostics[0].key == "dossier.uscc_character");
+  CHECK(arg_of(bad.diagnostics[0].args, "position") == "18");
+}
+
+TEST_CASE("Dossier: a USCC in lower case is the same code in upper case, with a warning", "[dossier][warnings][uscc]") {
   auto lower = load(with(kMinimal, "{name: 甲公司,", "{name: 甲公司, uscc: 91110108551385082q,"));
   REQUIRE(lower.dossier);
-  REQUIRE(lower.diagnostics.size() == 1);
-  CHECK(lower.diagnostics[0].key == "dossier.uscc_character");
-  CHECK(arg_of(lower.diagnostics[0].args, "position") == "18");
+  INFO(ipz::test::shown(lower.diagnostics));
+  REQUIRE(lower.diagnostics.size() == 1);  // the code is well formed once in upper case
+  check_at(lower.diagnostics[0], "dossier.uscc_lower_case", 9, 23);
+  CHECK(arg_of(lower.diagnostics[0].args, "value") == "91110108551385082q");
+  CHECK(arg_of(lower.diagnostics[0].args, "upper") == "91110108551385082Q");
+  CHECK(lower.dossier->enterprises[0].uscc == "91110108551385082Q");
+  auto op = load(with(kMinimal, "  name: 示例运营公司\n", "  name: 示例运营公司\n  uscc: 91110108551385082q\n"));
+  REQUIRE(op.dossier);
+  CHECK(with_key(op.diagnostics, "dossier.uscc_lower_case").size() == 1);
+  CHECK(op.dossier->op.uscc == "91110108551385082Q");
+}
+
+TEST_CASE("Dossier: the same USCC in lower and in upper case is one enterprise", "[dossier][warnings][duplicates][uscc]") {
+  const std::string code = ipz::test::valid_uscc("91110108MA01UQ6G1");
+  std::string lower = code;
+  for (char& ch : lower) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+  std::string text = with(kMinimal, "{name: 甲公司,", "{name: 甲公司, uscc: " + code + ",");
+  text = with(text, "  - name: 乙公司\n", "  - name: 甲公司（北京）\n    uscc: " + lower + "\n");
+  auto l = load(text);
+  REQUIRE(l.dossier);
+  CHECK(with_key(l.diagnostics, "dossier.uscc_lower_case").size() == 1);
+  auto dup = with_key(l.diagnostics, "dossier.duplicate_uscc");
+  REQUIRE(dup.size() == 1);
+  CHECK(arg_of(dup[0].args, "row") == "2");
+  CHECK(arg_of(dup[0].args, "first_row") == "1");
+  CHECK(l.dossier->enterprises[1].duplicate_of == 1);
 }
 
 TEST_CASE("Dossier: the same USCC twice is one enterprise, with a warning naming both rows", "[dossier][warnings][duplicates]") {
@@ -561,8 +600,17 @@ TEST_CASE("Dossier: the same name with two different USCCs is two enterprises", 
   text = with(text, "  - name: 乙公司\n", "  - name: 甲公司\n    uscc: " + ipz::test::valid_uscc("91110108MA028YXEX") + "\n");
   auto l = load(text);
   REQUIRE(l.dossier);
-  CHECK(l.diagnostics.empty());
   CHECK(l.dossier->enterprises[1].duplicate_of == 0);
+  // ... with a warning naming both rows and both codes: one of them may be wrong.
+  INFO(ipz::test::shown(l.diagnostics));
+  REQUIRE(l.diagnostics.size() == 1);
+  check_at(l.diagnostics[0], "dossier.same_name_other_uscc", 10, 5);
+  CHECK(arg_of(l.diagnostics[0].args, "row") == "2");
+  CHECK(arg_of(l.diagnostics[0].args, "first_row") == "1");
+  CHECK(arg_of(l.diagnostics[0].args, "name") == "甲公司");
+  CHECK(arg_of(l.diagnostics[0].args, "first_uscc") == ipz::test::valid_uscc("91110108MA01UQ6G1"));
+  CHECK(arg_of(l.diagnostics[0].args, "uscc") == ipz::test::valid_uscc("91110108MA028YXEX"));
+  CHECK(l.diagnostics[0].severity == Severity::warning);
 }
 
 TEST_CASE("Dossier: a third row repeating the first points at the first, not the second", "[dossier][duplicates]") {

@@ -200,8 +200,87 @@ TEST_CASE("Rules: the districts table holds the 16 districts and the Development
   CHECK(t->entries.size() == 17);
   CHECK(t->resolve("亦庄") == "北京经济技术开发区");
   CHECK(t->resolve("海淀区") == "海淀区");
-  CHECK_FALSE(t->resolve("海淀"));
+  // As people write them, by the table's normalise steps (issue 9).
+  CHECK(t->resolve("海淀") == "海淀区");
+  CHECK(t->resolve("北京市海淀区") == "海淀区");
+  CHECK(t->resolve("Haidian District") == "海淀区");
   CHECK_FALSE(t->resolve("滨海新区"));
+  CHECK_FALSE(t->resolve("中关村"));
+}
+
+TEST_CASE("Rules: the words for \"in no high-end industry\" are a table that ruleset.yaml names",
+          "[rules][shipped][tables]") {
+  const auto& rules = ipz::test::shipped_rules();
+  REQUIRE(rules.not_high_end == "not_high_end");
+  const ipz::Table* t = rules.table(rules.not_high_end);
+  REQUIRE(t);
+  for (const char* w : {"none", "NONE", "无", "否", "/", "不属于", "非高精尖", "-", "N/A", " 否 "}) {
+    INFO(w);
+    CHECK(t->resolve(w));
+  }
+  CHECK_FALSE(t->resolve("集成电路"));
+}
+
+TEST_CASE("Rules: a table's normalise steps are tried in order, the name looked up after each", "[rules][tables]") {
+  MiniSet s;
+  s.table = with(s.table, "entries:\n",
+                 "normalise:\n"
+                 "  - trim\n"
+                 "  - lower_case\n"
+                 "  - drop_prefix: [中国, \"cn \"]\n"
+                 "  - drop_suffix: [产业]\n"
+                 "  - add_suffix: 电路\n"
+                 "entries:\n  - ic\n");
+  auto loaded = s.load();
+  INFO(ipz::test::shown(loaded.diagnostics));
+  REQUIRE(loaded.rules);
+  const ipz::Table* t = loaded.rules->table("industries");
+  REQUIRE(t);
+  REQUIRE(t->normalise.size() == 5);
+  CHECK(t->resolve("集成电路") == "集成电路");
+  CHECK(t->resolve("\u3000集成电路 \t") == "集成电路");            // trim, the full-width space too
+  CHECK(t->resolve("中国集成电路") == "集成电路");                   // drop_prefix
+  CHECK(t->resolve("集成电路产业") == "集成电路");                   // drop_suffix
+  CHECK(t->resolve("中国集成") == "集成电路");                       // drop_prefix, then add_suffix
+  CHECK(t->resolve("CN IC") == "ic");                                // lower_case, drop_prefix
+  CHECK(t->resolve(" 软件和信息服务 ") == "新一代信息技术");          // an alias, trimmed
+  CHECK_FALSE(t->resolve("集成"  "电路电路"));
+  CHECK_FALSE(t->resolve("中国"));                                   // a prefix alone is not dropped
+  CHECK(t->forms("中国集成") == std::vector<std::string>{"中国集成", "集成", "集成电路"});
+}
+
+TEST_CASE("Rules: a table without normalise steps takes names only as written", "[rules][tables]") {
+  MiniSet s;
+  auto loaded = s.load();
+  REQUIRE(loaded.rules);
+  const ipz::Table* t = loaded.rules->table("industries");
+  CHECK(t->resolve("集成电路") == "集成电路");
+  CHECK_FALSE(t->resolve(" 集成电路"));
+}
+
+TEST_CASE("Rules: an unknown normalise step is an error with a suggestion", "[rules][errors][tables]") {
+  MiniSet s;
+  s.table = with(s.table, "entries:\n", "normalise: [trim, lowercase]\nentries:\n");
+  auto d = one_error(s);
+  CHECK(d.where.file == "mini/tables/industries.yaml");
+  CHECK(d.where.line == 2);
+  CHECK(arg_of(d.args, "suggestion").value_or("").find("lower_case") != std::string::npos);
+}
+
+TEST_CASE("Rules: a normalise step of two keys, or with an empty text, is rules.name_step", "[rules][errors][tables]") {
+  MiniSet s;
+  s.table = with(s.table, "entries:\n", "normalise:\n  - {drop_prefix: [a], add_suffix: b}\nentries:\n");
+  check_at(one_error(s), "rules.name_step", "mini/tables/industries.yaml", 3, 5);
+  MiniSet e;
+  e.table = with(e.table, "entries:\n", "normalise:\n  - add_suffix: \"\"\nentries:\n");
+  check_at(one_error(e), "rules.name_step", "mini/tables/industries.yaml", 3, 17);
+}
+
+TEST_CASE("Rules: a not_high_end that names no table is rules.unknown_table", "[rules][errors][tables]") {
+  MiniSet s;
+  s.ruleset += "not_high_end: industriez\n";
+  auto d = one_error(s);
+  check_at(d, "rules.unknown_table", "mini/ruleset.yaml", 4, 15);
 }
 
 TEST_CASE("Rules: the taxonomy in force resolves the older names of 2017 as aliases", "[rules][shipped][tables]") {
@@ -232,7 +311,9 @@ TEST_CASE("Rules: every placeholder of a shipped rule's texts is a value the rul
     if (op == "years_since_at_least") return {"", "years", "bound", "need", "days"};
     if (op == "none_in_last_years" || op == "none_within_years_after" || op == "none_up_to_as_of")
       return {"", "items", "bound", "until"};
-    if (op == "all_one_of" || op == "contains_all") return {"", "items", "bound"};
+    if (op == "all_one_of") return {"", "items", "bound", "did_you_mean"};
+    if (op == "contains_all") return {"", "items", "bound"};
+    if (op == "one_of") return {"", "entry", "did_you_mean"};
     if (op == "equals") return {"", "bound"};
     return {""};
   };
@@ -240,12 +321,14 @@ TEST_CASE("Rules: every placeholder of a shipped rule's texts is a value the rul
     for (const auto& r : a.rules) {
       std::set<std::string> known = {"failed", "missing", "as_of"};
       std::vector<const ipz::Condition*> todo = {&r.check};
+      std::vector<const ipz::Text*> failures;
       if (r.review_when) todo.push_back(&*r.review_when);
       for (const auto& note : r.notes) todo.push_back(&note.when);
       while (!todo.empty()) {
         const ipz::Condition* c = todo.back();
         todo.pop_back();
         for (const auto& child : c->children) todo.push_back(&child);
+        if (!c->failure.empty()) failures.push_back(&c->failure);
         if (c->kind != ipz::Condition::Kind::leaf) continue;
         const ipz::FactInfo* f = ipz::find_fact(c->fact);
         REQUIRE(f);
@@ -258,6 +341,7 @@ TEST_CASE("Rules: every placeholder of a shipped rule's texts is a value the rul
       std::vector<std::pair<std::string, const ipz::Text*>> texts = {{"actual", &r.actual}, {"required", &r.required}};
       for (const auto& [o, t] : r.messages) texts.emplace_back(std::string(ipz::outcome_name(o)), &t);
       for (const auto& note : r.notes) texts.emplace_back("note", &note.text);
+      for (const ipz::Text* t : failures) texts.emplace_back("failure", t);
       for (const auto& [where, t] : texts) {
         for (const std::string* lang : {&t->zh, &t->en}) {
           for (const auto& name : ipz::placeholders(*lang)) {
@@ -663,4 +747,15 @@ TEST_CASE("Rules: a decimal bound (62.5 %) is compared exactly: 5/8 passes, 624/
   CHECK(outcome(625, 1000) == ipz::Outcome::pass);
   CHECK(outcome(624, 1000) == ipz::Outcome::fail);
   CHECK(outcome(6249, 10000) == ipz::Outcome::fail);
+}
+
+TEST_CASE("Rules: add_suffix adds a Chinese suffix only after a Chinese character", "[rules][tables]") {
+  ipz::Table t;
+  t.entries = {"海淀区", "ic-x"};
+  t.normalise = {{ipz::NameStep::Kind::add_suffix, {"区"}}};
+  CHECK(t.forms("海淀") == std::vector<std::string>{"海淀", "海淀区"});
+  CHECK(t.forms("haidian") == std::vector<std::string>{"haidian"});
+  t.normalise = {{ipz::NameStep::Kind::add_suffix, {"-x"}}};
+  CHECK(t.resolve("ic") == "ic-x");
+  CHECK(t.forms("海淀") == std::vector<std::string>{"海淀"});
 }

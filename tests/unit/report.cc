@@ -438,6 +438,79 @@ TEST_CASE("Report: a failing composite rule names the parts that failed, in the 
   CHECK(contains(zh.message, "缺少：申报书、工作方案"));
 }
 
+TEST_CASE("Report: Art. 5(1) an unknown district fails naming it and the closest names, not the directions",
+          "[report][art5.1][places]") {
+  DossierBuilder b;
+  b.district = "海定区";
+  auto c = check(b);
+  REQUIRE(c.outcome("art5.1.carrier") == Outcome::fail);
+  auto en = line_of(report_of(c, Lang::en), "art5.1.carrier");
+  INFO(en.message);
+  CHECK(contains(en.message, "“海定区”"));
+  CHECK(contains(en.message, "(closest: 海淀区)"));
+  CHECK_FALSE(contains(en.message, "direction"));
+  auto zh = line_of(report_of(c, Lang::zh), "art5.1.carrier");
+  INFO(zh.message);
+  CHECK(contains(zh.message, "所在区“海定区”不是北京市16个区之一"));
+  CHECK(contains(zh.message, "（相近：海淀区）"));
+  CHECK_FALSE(contains(zh.message, "方向"));
+}
+
+TEST_CASE("Report: Art. 5(1) a district nothing is close to fails without a suggestion", "[report][art5.1][places]") {
+  DossierBuilder b;
+  b.district = "天津市滨海新区";
+  auto c = check(b);
+  auto en = line_of(report_of(c, Lang::en), "art5.1.carrier");
+  INFO(en.message);
+  CHECK(en.message == "Not met: the district “天津市滨海新区” is neither one of Beijing's 16 districts nor the "
+                      "Economic-Technological Development Area (zone.district).");
+}
+
+TEST_CASE("Report: Art. 5(1) a suggestion comes from the district's normalised form", "[report][art5.1][places]") {
+  DossierBuilder b;
+  b.district = "北京市海定";  // 北京市 dropped, 区 added: 海定区, close to 海淀区
+  auto en = line_of(report_of(check(b), Lang::en), "art5.1.carrier");
+  INFO(en.message);
+  CHECK(contains(en.message, "(closest: 海淀区)"));
+  b.district = "Haidain District";  // transposed letters
+  en = line_of(report_of(check(b), Lang::en), "art5.1.carrier");
+  INFO(en.message);
+  CHECK(contains(en.message, "(closest: haidian)"));
+}
+
+TEST_CASE("Report: Art. 5(1) no directions stated fails naming the directions, not the district",
+          "[report][art5.1][places]") {
+  DossierBuilder b;
+  b.industry_directions = "[]";
+  auto c = check(b);
+  REQUIRE(c.outcome("art5.1.carrier") == Outcome::fail);
+  auto en = line_of(report_of(c, Lang::en), "art5.1.carrier");
+  CHECK(en.message == "Not met: no industry direction stated (zone.industry_directions).");
+  auto zh = line_of(report_of(c, Lang::zh), "art5.1.carrier");
+  CHECK(zh.message == "不满足：未申明产业发展方向（zone.industry_directions）。");
+}
+
+TEST_CASE("Report: Art. 5(1) a pass names the district the value stands for", "[report][art5.1][places]") {
+  DossierBuilder b;
+  b.district = "Haidian District";
+  auto en = line_of(report_of(check(b), Lang::en), "art5.1.carrier");
+  INFO(en.message);
+  CHECK(en.message.starts_with("Set up in 海淀区, "));
+}
+
+TEST_CASE("Report: Art. 5(1) a direction outside the taxonomy is named with close names, for review",
+          "[report][art5.1]") {
+  DossierBuilder b;
+  b.industry_directions = "[新一代信息技术, 生物医药]";
+  auto c = check(b);
+  REQUIRE(c.outcome("art5.1.carrier") == Outcome::review);
+  auto en = line_of(report_of(c, Lang::en), "art5.1.carrier");
+  INFO(en.message);
+  CHECK(contains(en.message, "the directions 生物医药 are not in Beijing's high-end taxonomy (closest: "));
+  CHECK(contains(en.message, "医药健康"));
+  CHECK_FALSE(contains(en.message, "carrier"));
+}
+
 TEST_CASE("Report: flags are shown as words of the report's language", "[report]") {
   auto c = check(DossierBuilder{});
   CHECK(line_of(report_of(c, Lang::en), "art4.applicant").actual == "actual operator: yes");
