@@ -28,6 +28,7 @@ std::string_view outcome_name(Outcome o) {
     case Outcome::fail: return "fail";
     case Outcome::review: return "review";
     case Outcome::missing: return "missing";
+    case Outcome::not_applicable: return "not-applicable";
   }
   return "missing";
 }
@@ -387,6 +388,14 @@ Evaluation evaluate(const RuleSet& rules, const Facts& facts) {
     for (const Rule& rule : article.rules) {
       RuleResult r;
       r.rule = &rule;
+      if (!rule.in_force(facts.as_of)) {  // nothing is computed for a rule not in force
+        r.outcome = Outcome::not_applicable;
+        r.args = {{"since", rule.since ? format_date(*rule.since) : ""},
+                  {"until", rule.until ? format_date(*rule.until) : ""},
+                  {"as_of", format_date(facts.as_of)}};
+        e.results.push_back(std::move(r));
+        continue;
+      }
       RuleEvaluator ev(rules, facts, r, e.diagnostics, true);
       r.outcome = ev.run(rule.check);
       if (r.outcome == Outcome::fail && rule.review_when) {

@@ -70,7 +70,9 @@ struct Table {
   std::vector<std::string> all_names() const;  // entries, then aliases
 };
 
-enum class Outcome { pass, fail, review, missing };
+// not_applicable: the rule is not in force on the dossier's as_of (before its
+// since, or after its until); it does not count towards the verdict.
+enum class Outcome { pass, fail, review, missing, not_applicable };
 
 // What a leaf compares its fact with.
 struct Operand {
@@ -119,7 +121,11 @@ struct Rule {
   Text required;  // template of the bound
   std::map<Outcome, Text> messages;
   std::vector<Note> notes;
+  // The days the rule is in force: from since, through until (both days included);
+  // unset: since the rule set's first day, and with no end.
+  std::optional<Date> since, until;
   Location where;
+  bool in_force(const Date& on) const { return (!since || !(on < *since)) && (!until || !(*until < on)); }
 };
 
 struct Article {

@@ -536,6 +536,11 @@ class RuleReader {
     if (const YamlNode* c = m.require("clause")) rule.clause = text(r, *c, m.child("clause"), true);
     rule.title = optional_text(r, m, "title", true);
     rule.text = m.text("text", true).value_or("");
+    rule.since = m.date("since");
+    rule.until = m.date("until");
+    if (rule.since && rule.until && *rule.until < *rule.since)
+      r.error(*m.get("until"), "rules.until_before_since",
+              {{"id", rule.id}, {"since", format_date(*rule.since)}, {"until", format_date(*rule.until)}});
     bool may_review = false;
     if (const YamlNode* c = m.require("check")) read_condition(r, *c, m.child("check"), rule.check, may_review);
     if (const YamlNode* c = m.get("review_when")) {

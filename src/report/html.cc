@@ -17,7 +17,7 @@ namespace {
 constexpr std::string_view kStyle = R"CSS(
 :root{--fg:#1a1a1a;--bg:#ffffff;--muted-fg:#4a4a4a;--muted-bg:#ffffff;--link-fg:#0b4f9c;--link-bg:#ffffff;
 --pass-fg:#1b5e20;--pass-bg:#e6f4e7;--fail-fg:#a31515;--fail-bg:#fdecec;--review-fg:#7a3e00;--review-bg:#fff1dc;
---missing-fg:#5a1d8c;--missing-bg:#f2e9fa;--note-fg:#3b2a00;--note-bg:#fff2bf;--head-fg:#1a1a1a;--head-bg:#eef1f5;
+--missing-fg:#5a1d8c;--missing-bg:#f2e9fa;--na-fg:#4a4a4a;--na-bg:#f0f0f0;--note-fg:#3b2a00;--note-bg:#fff2bf;--head-fg:#1a1a1a;--head-bg:#eef1f5;
 --track:#e4e4e4;--edge:#6b6b6b}
 *{box-sizing:border-box}
 html{color:var(--fg);background:var(--bg)}
@@ -32,6 +32,7 @@ a{color:var(--link-fg)}code{font-family:"Noto Sans Mono CJK SC","DejaVu Sans Mon
 .badge{display:inline-block;padding:0 .45rem;border:1px solid currentColor;border-radius:.3rem;font-weight:600;white-space:nowrap}
 .o-pass{color:var(--pass-fg);background:var(--pass-bg)}.o-fail{color:var(--fail-fg);background:var(--fail-bg)}
 .o-review{color:var(--review-fg);background:var(--review-bg)}.o-missing{color:var(--missing-fg);background:var(--missing-bg)}
+.o-not-applicable{color:var(--na-fg);background:var(--na-bg)}
 .dossier{margin-top:2rem;border-top:3px solid var(--edge);padding-top:.8rem}
 .run+.dossier{border-top:0;margin-top:0}.run+.dossier .back{display:none}
 .dossier-head dl{display:flex;flex-wrap:wrap;gap:.1rem 1.6rem;margin:.4rem 0}
@@ -41,6 +42,7 @@ a{color:var(--link-fg)}code{font-family:"Noto Sans Mono CJK SC","DejaVu Sans Mon
 .card{border:1px solid var(--edge);border-left-width:.45rem;border-radius:.3rem;padding:.5rem .7rem;background:var(--bg);color:var(--fg);min-width:0}
 .card.o-pass{border-left-color:var(--pass-fg)}.card.o-fail{border-left-color:var(--fail-fg)}
 .card.o-review{border-left-color:var(--review-fg)}.card.o-missing{border-left-color:var(--missing-fg)}
+.card.o-not-applicable{border-left-color:var(--na-fg)}
 .card p{margin:.15rem 0}.values{font-size:.93rem}.params{font-size:.8rem}.rule-id{font-size:.8rem;margin-left:auto}
 .gauge{margin:.3rem 0}.gauge svg{display:block;width:100%;max-width:26rem;height:auto}
 .gauge figcaption{font-size:.86rem}.gauge .short{font-weight:600;color:var(--fail-fg)}

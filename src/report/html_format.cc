@@ -54,6 +54,7 @@ class Spill {
 
 int severity(Outcome o) {  // for sorting the summary table: best first
   switch (o) {
+    case Outcome::not_applicable:
     case Outcome::pass:
       return 0;
     case Outcome::review:

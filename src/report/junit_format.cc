@@ -33,7 +33,7 @@ class JunitWriter : public ReportWriter {
     int failures = 0, skipped = 0;
     for (const auto& r : d.results) {
       if (r.outcome == Outcome::fail || r.outcome == Outcome::missing) ++failures;
-      if (r.outcome == Outcome::review) ++skipped;
+      if (r.outcome == Outcome::review || r.outcome == Outcome::not_applicable) ++skipped;
     }
     out_ << "  <testsuite name=\"" << suite << "\" tests=\"" << d.results.size() << "\" failures=\"" << failures
          << "\" errors=\"0\" skipped=\"" << skipped << "\">\n";
@@ -47,6 +47,7 @@ class JunitWriter : public ReportWriter {
       switch (r.outcome) {
         case Outcome::pass: out_ << "/>\n"; break;
         case Outcome::review:
+        case Outcome::not_applicable:
           out_ << ">\n      <skipped message=\"" << xml_escape(r.message) << "\"/>\n    </testcase>\n";
           break;
         case Outcome::fail:

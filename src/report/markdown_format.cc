@@ -25,7 +25,7 @@ class MarkdownWriter : public ReportWriter {
     if (opt_.quiet) return;
     std::string open;
     for (const auto& r : d.results)
-      if (r.outcome != Outcome::pass)
+      if (r.outcome != Outcome::pass && r.outcome != Outcome::not_applicable)
         open += (open.empty() ? "" : ", ") + std::string("`") + r.id + "` " + tr("outcome." + std::string(outcome_name(r.outcome)));
     if (d.results.empty() && !d.errors.empty())
       open = std::to_string(d.errors.size()) + " " + tr("md.errors");

@@ -220,6 +220,19 @@ DossierReport report_evaluated(const Dossier& dossier, const Facts& facts, const
       if (actual.empty()) actual = a;
       if (required.empty()) required = q;
     }
+    if (r.outcome == Outcome::not_applicable) {
+      // Not in force on as_of: the window it is in force in, and nothing computed.
+      const bool before = rule.since && facts.as_of < *rule.since;
+      line.actual = cat.get("value.not_in_force", lang);
+      line.required = cat.render(!rule.until  ? "value.in_force_from"
+                                 : !rule.since ? "value.in_force_until"
+                                               : "value.in_force_from_until",
+                                 args, lang);
+      line.message = cat.render(before ? "outcome.not_applicable.before" : "outcome.not_applicable.after", args, lang);
+      line.words = rule.text;
+      out.results.push_back(std::move(line));
+      continue;
+    }
     if (r.outcome == Outcome::missing) {
       line.actual = cat.get("value.missing", lang);
     } else {

@@ -76,7 +76,7 @@ void write_rule_doc(const RuleSet& rules, const Catalogue& cat, std::ostream& ou
       }
       out << "\n**" << tr2("doc.messages") << "**\n\n";
       for (const auto& [outcome, text] : rule.messages) {
-        static const char* names[] = {"pass", "fail", "review", "missing"};
+        static const char* names[] = {"pass", "fail", "review", "missing", "not-applicable"};
         out << "- `" << names[static_cast<int>(outcome)] << "`: " << text.zh << "<br>" << text.en << "\n";
       }
       for (const Note& note : rule.notes) {

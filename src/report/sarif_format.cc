@@ -134,7 +134,7 @@ class SarifWriter : public ReportWriter {
     for (const auto& r : d.results) {
       const int index = log_->rule(r.id, r.title + " (" + r.clause_shown + ")",
                                    property("clause", r.clause, false) + property("article", r.article));
-      if (r.outcome == Outcome::pass) continue;
+      if (r.outcome == Outcome::pass || r.outcome == Outcome::not_applicable) continue;
       const bool review = r.outcome == Outcome::review;
       log_->result(r.id, index, review ? "review" : "fail",
                    review                       ? "none"

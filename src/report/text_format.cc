@@ -26,6 +26,7 @@ const char* outcome_color(Outcome o) {
     case Outcome::fail: return "\033[31m";
     case Outcome::review: return "\033[33m";
     case Outcome::missing: return "\033[35m";
+    case Outcome::not_applicable: return kDim;
   }
   return "";
 }
@@ -82,7 +83,7 @@ class TextWriter : public ReportWriter {
     out_ << "\n";
     std::string article;
     std::size_t label_width = 0;
-    for (Outcome o : {Outcome::pass, Outcome::fail, Outcome::review, Outcome::missing})
+    for (Outcome o : {Outcome::pass, Outcome::fail, Outcome::review, Outcome::missing, Outcome::not_applicable})
       label_width = std::max(label_width, display_width(tr(std::string("outcome.") + std::string(outcome_name(o)))));
     std::size_t clause_width = 0;
     for (const auto& res : d.results) clause_width = std::max(clause_width, display_width(res.clause_shown));

@@ -101,7 +101,7 @@ class XlsxWriter : public ReportWriter {
         book_.text(details_, r.actual);
         book_.text(details_, r.required);
         std::string shortfall;
-        if (r.outcome != Outcome::pass)
+        if (r.outcome != Outcome::pass && r.outcome != Outcome::not_applicable)
           for (const auto& g : r.gauges)
             if (!g.shortfall.empty()) shortfall += (shortfall.empty() ? "" : "; ") + g.label + ": " + g.shortfall;
         book_.text(details_, shortfall);

@@ -546,6 +546,10 @@ foreach(scenario threshold-moved second-date misspelled-key broken-placeholder e
     COMMAND bash "${CMAKE_CURRENT_SOURCE_DIR}/e2e/rules_change.sh" "$<TARGET_FILE:ipzone>" ${scenario}
     WORKING_DIRECTORY "${CMAKE_SOURCE_DIR}")
 endforeach()
+# Rules with since/until: not applicable outside their window, in every format and in rules diff.
+add_test(NAME "e2e: rules with since/until are not applicable outside their window (tests/tools/dated_rules.py)"
+  COMMAND /usr/bin/python3 "${CMAKE_SOURCE_DIR}/tests/tools/dated_rules.py" "$<TARGET_FILE:ipzone>"
+  WORKING_DIRECTORY "${CMAKE_SOURCE_DIR}")
 # The rule tests must notice a broken rule set: each of the mutations in
 # tests/tools/broken_rules.py (a bound moved by one, >= turned into > ...) still
 # lints but must make `rules test` fail. .ci/run runs it as a step of its own.
