@@ -159,11 +159,10 @@ class CsvReader {
 }  // namespace
 
 std::optional<CsvTable> parse_csv(std::string_view text, const std::string& file, Diagnostics& diags) {
-  if (auto bad = find_invalid_utf8(text)) {
-    diags.push_back({Severity::error,
-                     {file, bad->line, bad->column},
-                     looks_like_gbk(text) ? "file.gbk" : "file.not_utf8",
-                     {{"file", file}}});
+  if (auto bad = encoding_problem(text)) {
+    MessageArgs args{{"file", file}};
+    if (!bad->encoding.empty()) args.emplace_back("encoding", std::string(bad->encoding));
+    diags.push_back({Severity::error, {file, bad->line, bad->column}, std::string(bad->key), std::move(args)});
     return std::nullopt;
   }
   if (has_utf8_bom(text)) text.remove_prefix(3);
@@ -182,6 +181,15 @@ std::optional<CsvTable> parse_csv(std::string_view text, const std::string& file
     int end_column = 0;
     const RecordStatus status = reader.read_record(cells, end_line, end_column);
     if (status == RecordStatus::unterminated) return std::nullopt;
+    for (CsvCell& c : cells) {
+      if (c.text.size() <= kMaxCsvCellBytes) continue;
+      reader.error(c.line, c.column, "limit.value_too_long", {{"limit", std::to_string(kMaxCsvCellBytes)}});
+      c.text.clear();
+    }
+    if (have_header && table.rows.size() >= kMaxCsvRows) {
+      reader.error(row_line, 1, "limit.too_many_rows", {{"limit", std::to_string(kMaxCsvRows)}});
+      return std::nullopt;
+    }
 
     if (!have_header) {
       have_header = true;

@@ -7,6 +7,7 @@
 // nothing throws.
 #pragma once
 
+#include <cstddef>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -15,6 +16,11 @@
 #include "util/diagnostic.h"
 
 namespace ipz {
+
+// Limits (README, "Limits"): a longer cell is reported and left empty; a
+// file with more data rows is refused.
+inline constexpr std::size_t kMaxCsvCellBytes = 64 * 1024;
+inline constexpr std::size_t kMaxCsvRows = 1000000;
 
 struct CsvCell {
   std::string text;  // the field's value: quotes removed, "" undone, spaces kept (the caller trims)
@@ -37,8 +43,8 @@ struct CsvTable {
 // that is empty or holds only spaces and tabs is blank and skipped; the first
 // record that is not blank is the header.
 //
-// Problems go to diags as errors (keys file.gbk, file.not_utf8, file.empty,
-// csv.unterminated_quote, csv.stray_quote, csv.cell_count). Returns nullopt
+// Problems go to diags as errors (keys file.utf16, file.gbk, file.not_utf8, file.empty,
+// csv.unterminated_quote, csv.stray_quote, csv.cell_count, limit.*). Returns nullopt
 // when the file cannot be used: not UTF-8, empty or without a header, a quote
 // never closed, or a header with a stray quote. Otherwise returns the table;
 // a data row with a stray quote or the wrong number of cells is reported and

@@ -4,6 +4,7 @@
 
 #include <filesystem>
 #include <map>
+#include <unordered_map>
 
 #include "read/dossier_format.h"
 #include "read/field_reader.h"
@@ -225,8 +226,11 @@ void read_enterprises(FieldReader& r, const YamlNode& n, std::vector<Enterprise>
 // the same name and different USCCs count as two enterprises, with a warning
 // naming both: one of the codes, or one of the names, may be wrong.
 void mark_duplicates(FieldReader& r, std::vector<Enterprise>& roster) {
-  std::map<std::string, int> by_uscc, by_name, by_name_without_uscc;
-  std::map<std::string, const Enterprise*> by_name_with_uscc;
+  // Hashed: linear in the roster.
+  std::unordered_map<std::string, int> by_uscc, by_name, by_name_without_uscc;
+  std::unordered_map<std::string, const Enterprise*> by_name_with_uscc;
+  by_uscc.reserve(roster.size());
+  by_name.reserve(roster.size());
   for (Enterprise& e : roster) {
     const bool has_uscc = e.uscc && !e.uscc->empty();
     int first = 0;

@@ -66,10 +66,26 @@ std::optional<bool> FieldReader::boolean(const YamlNode& n, const std::string& p
 }
 
 std::optional<long long> FieldReader::integer(const YamlNode& n, const std::string& path) {
-  if (n.is_scalar() && !n.quoted)
+  if (n.is_scalar() && !n.quoted) {
     if (auto v = parse_integer(n.text)) return v;
+    if (beyond_limits(n, path, kMaxCount)) return std::nullopt;  // 1e30 or 10^20: too large, not "no whole number"
+  }
   error(n, "field.expected_count", {{"path", path}, {"value", shown(n)}});
   return std::nullopt;
+}
+
+bool FieldReader::beyond_limits(const YamlNode& n, const std::string& path, long long limit) {
+  const auto v = approximate_number(n.text);
+  if (!v) return false;
+  if (*v < 0) {
+    error(n, "field.negative_count", {{"path", path}, {"value", n.text}});
+    return true;
+  }
+  if (*v > static_cast<double>(limit)) {
+    error(n, "field.too_large", {{"path", path}, {"value", n.text}, {"limit", std::to_string(limit)}});
+    return true;
+  }
+  return false;
 }
 
 std::optional<long long> FieldReader::count(const YamlNode& n, const std::string& path) {
@@ -79,14 +95,17 @@ std::optional<long long> FieldReader::count(const YamlNode& n, const std::string
     return std::nullopt;
   }
   if (v && *v > kMaxCount) {
-    error(n, "field.too_large", {{"path", path}, {"value", n.text}});
+    error(n, "field.too_large", {{"path", path}, {"value", n.text}, {"limit", std::to_string(kMaxCount)}});
     return std::nullopt;
   }
   return v;
 }
 
 std::optional<std::string> FieldReader::decimal(const YamlNode& n, const std::string& path) {
-  if (n.is_scalar() && !n.quoted && parse_number(n.text)) return n.text;
+  if (n.is_scalar() && !n.quoted) {
+    if (parse_number(n.text)) return n.text;
+    if (beyond_limits(n, path, kMaxNumber)) return std::nullopt;
+  }
   error(n, "field.expected_number", {{"path", path}, {"value", shown(n)}});
   return std::nullopt;
 }

@@ -59,6 +59,10 @@ class FieldReader {
   bool expect_map(const YamlNode& n, const std::string& path);
 
  private:
+  // An error when n is a number in some notation but negative or above
+  // limit (1e30, 10^20, -1.5e3): then true. false when it is no number at all.
+  bool beyond_limits(const YamlNode& n, const std::string& path, long long limit);
+
   std::string file_;
   Diagnostics& diags_;
   int errors_ = 0;

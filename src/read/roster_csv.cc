@@ -93,7 +93,7 @@ class RowReader {
     if (t.empty()) return std::nullopt;
     auto v = parse_integer(t);
     if (!v || *v < 0 || *v > kMaxCount) {
-      bad(cell, header, "roster.expect_count");
+      if (!too_large(cell, header, t, kMaxCount)) bad(cell, header, "roster.expect_count");
       return std::nullopt;
     }
     return v;
@@ -102,8 +102,15 @@ class RowReader {
     const std::string t = trim(cell.text);
     if (t.empty()) return std::nullopt;
     auto n = parse_number(t);
-    if (!n) bad(cell, header, "roster.expect_number");
+    if (!n && !too_large(cell, header, t, kMaxNumber)) bad(cell, header, "roster.expect_number");
     return n;
+  }
+  // An error when t is a number above limit in some notation (1e30, 10^20): then true.
+  bool too_large(const CsvCell& cell, const std::string& header, const std::string& t, long long limit) {
+    const auto v = approximate_number(t);
+    if (!v || *v <= static_cast<double>(limit)) return false;
+    error(cell, "roster.too_large", {{"column", header}, {"value", cell.text}, {"limit", std::to_string(limit)}});
+    return true;
   }
 
  private:

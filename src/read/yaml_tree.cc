@@ -87,7 +87,14 @@ bool is_null_word(const std::string& s) {
   return s == "~" || s == "null" || s == "Null" || s == "NULL";
 }
 
-// Receives yaml-cpp's events and assembles YamlNodes on a stack.
+// Thrown by the builder when a limit is reached (after its diagnostic):
+// nothing more of the document is read.
+struct LimitReached {};
+
+// Receives yaml-cpp's events and assembles YamlNodes on a stack. Aliases are
+// expanded (a copy of the anchored node), within a budget: together they may
+// add at most kAliasFactor times the nodes written out so far, and at most
+// kMaxAliasNodes, so that a "billion laughs" stops at once.
 class TreeBuilder : public YAML::EventHandler {
  public:
   TreeBuilder(const std::string& file, Diagnostics& diags, const ColumnMap& columns)
@@ -100,51 +107,80 @@ class TreeBuilder : public YAML::EventHandler {
   void OnDocumentStart(const YAML::Mark&) override {}
   void OnDocumentEnd() override {}
 
-  void OnNull(const YAML::Mark& mark, YAML::anchor_t) override {
+  void OnNull(const YAML::Mark& mark, YAML::anchor_t anchor) override {
     YamlNode n;
     n.kind = YamlNode::Kind::null;
     place(mark, n);
-    add(std::move(n));
+    ++written_;  // a node written out in the document, not a copy made for an alias
+    remember(anchor, n, 1);
+    add(std::move(n), 1);
   }
-  void OnAlias(const YAML::Mark& mark, YAML::anchor_t) override {
-    error(mark, "yaml.alias", {});
-    YamlNode n;
-    place(mark, n);
-    add(std::move(n));
+  void OnAlias(const YAML::Mark& mark, YAML::anchor_t anchor) override {
+    auto it = anchors_.find(anchor);
+    if (it == anchors_.end()) {  // its anchor is still open: the node would contain itself
+      error(mark, "yaml.alias_recursive", {});
+      YamlNode n;
+      place(mark, n);
+      add(std::move(n), 1);
+      return;
+    }
+    const std::size_t nodes = it->second.nodes;
+    const std::size_t budget = std::min(kMaxAliasNodes, kAliasFactor * written_);
+    if (nodes > budget - std::min(budget, alias_nodes_)) {
+      error(mark, "limit.alias_expansion",
+            {{"limit", std::to_string(budget)}, {"written", std::to_string(written_)},
+             {"factor", std::to_string(kAliasFactor)}, {"max", std::to_string(kMaxAliasNodes)}});
+      throw LimitReached{};
+    }
+    alias_nodes_ += nodes;
+    YamlNode n = it->second.node;
+    place(mark, n);  // the copy is where it is used; what it holds, where it was written
+    add(std::move(n), nodes);
   }
-  void OnScalar(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t,
+  void OnScalar(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor,
                 const std::string& value) override {
     YamlNode n;
     place(mark, n);
+    ++written_;  // a node written out in the document, not a copy made for an alias
     n.quoted = tag == "!";
-    if (!n.quoted && is_null_word(value)) {
+    if (value.size() > kMaxScalarBytes) {
+      error(mark, "limit.value_too_long", {{"limit", std::to_string(kMaxScalarBytes)}});
+      n.kind = YamlNode::Kind::scalar;  // its text left out
+    } else if (!n.quoted && is_null_word(value)) {
       n.kind = YamlNode::Kind::null;
     } else {
       n.kind = YamlNode::Kind::scalar;
       n.text = value;
     }
-    add(std::move(n));
+    remember(anchor, n, 1);
+    add(std::move(n), 1);
   }
-  void OnSequenceStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t,
+  void OnSequenceStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t anchor,
                        YAML::EmitterStyle::value) override {
-    open(mark, YamlNode::Kind::sequence);
+    open(mark, YamlNode::Kind::sequence, anchor);
   }
   void OnSequenceEnd() override { close(); }
-  void OnMapStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t,
+  void OnMapStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t anchor,
                   YAML::EmitterStyle::value) override {
-    open(mark, YamlNode::Kind::map);
+    open(mark, YamlNode::Kind::map, anchor);
   }
   void OnMapEnd() override { close(); }
 
  private:
   struct Open {
     YamlNode node;
+    YAML::anchor_t anchor = 0;  // its anchor (&name), or 0
+    std::size_t nodes = 1;      // nodes in it so far, itself included (aliases expanded)
     bool expecting_key = true;  // maps alternate key, value
     // A map's keys by the hash of their text, once it has kIndexFrom keys
     // (below that a scan is quicker): duplicates are found in constant time.
     std::unordered_multimap<std::size_t, std::size_t> index;
   };
   static constexpr std::size_t kIndexFrom = 16;
+  struct Anchored {
+    YamlNode node;
+    std::size_t nodes = 1;
+  };
 
   // The position of the first key of o's map with this text, or npos.
   static std::size_t earlier_key(Open& o, const std::string& text) {
@@ -173,7 +209,11 @@ class TreeBuilder : public YAML::EventHandler {
                       std::move(args)});
     failed = true;
   }
-  void open(const YAML::Mark& mark, YamlNode::Kind kind) {
+  void remember(YAML::anchor_t anchor, const YamlNode& n, std::size_t nodes) {
+    if (anchor != 0 && skipped_depth_ == 0) anchors_[anchor] = Anchored{n, nodes};
+  }
+  void open(const YAML::Mark& mark, YamlNode::Kind kind, YAML::anchor_t anchor) {
+    ++written_;  // a node written out in the document, not a copy made for an alias
     if (skipped_depth_ > 0 || static_cast<int>(stack_.size()) >= kMaxYamlDepth) {
       if (skipped_depth_ == 0)
         error(mark, "yaml.too_deep", {{"limit", std::to_string(kMaxYamlDepth)}});
@@ -182,20 +222,24 @@ class TreeBuilder : public YAML::EventHandler {
     }
     Open o;
     o.node.kind = kind;
+    o.anchor = anchor;
+    anchors_.erase(anchor);  // an anchor named again is a new one; until it closes, an alias to it is recursive
     place(mark, o.node);
     stack_.push_back(std::move(o));
   }
   void close() {
     if (skipped_depth_ > 0) {
       --skipped_depth_;
-      if (skipped_depth_ == 0) add(YamlNode{});  // stands for the skipped subtree
+      if (skipped_depth_ == 0) add(YamlNode{}, 1);  // stands for the skipped subtree
       return;
     }
-    YamlNode n = std::move(stack_.back().node);
+    Open o = std::move(stack_.back());
     stack_.pop_back();
-    add(std::move(n));
+    remember(o.anchor, o.node, o.nodes);
+    add(std::move(o.node), o.nodes);
   }
-  void add(YamlNode n) {
+  // Adds n, which holds `nodes` nodes, to the collection being read.
+  void add(YamlNode n, std::size_t nodes) {
     if (skipped_depth_ > 0) return;
     if (stack_.empty()) {
       root = std::move(n);
@@ -203,11 +247,14 @@ class TreeBuilder : public YAML::EventHandler {
       return;
     }
     Open& top = stack_.back();
+    top.nodes += nodes;
     if (top.node.kind == YamlNode::Kind::sequence) {
+      if (top.node.items.size() >= kMaxItems) too_many(n);
       top.node.items.push_back(std::move(n));
       return;
     }
     if (top.expecting_key) {
+      if (top.node.keys.size() >= kMaxItems) too_many(n);
       if (!n.is_scalar()) {
         diags_.push_back({Severity::error, {file_, n.line, n.column}, "yaml.complex_key", {}});
         failed = true;
@@ -225,12 +272,21 @@ class TreeBuilder : public YAML::EventHandler {
     }
     top.expecting_key = !top.expecting_key;
   }
+  [[noreturn]] void too_many(const YamlNode& n) {
+    diags_.push_back({Severity::error, {file_, n.line, n.column}, "limit.too_many_items",
+                      {{"limit", std::to_string(kMaxItems)}}});
+    failed = true;
+    throw LimitReached{};
+  }
 
   const std::string& file_;
   Diagnostics& diags_;
   const ColumnMap& columns_;
   std::vector<Open> stack_;
   int skipped_depth_ = 0;
+  std::unordered_map<YAML::anchor_t, Anchored> anchors_;
+  std::size_t written_ = 0;      // nodes written out in the document
+  std::size_t alias_nodes_ = 0;  // nodes that aliases added
 };
 
 bool only_blank_or_comments(std::string_view text) {
@@ -247,18 +303,54 @@ bool only_blank_or_comments(std::string_view text) {
   return true;
 }
 
+// The first carriage return not followed by a line feed, as a diagnostic:
+// YAML files from classic Mac OS end their lines so, and yaml-cpp then sees
+// one long line ("illegal map value").
+bool lone_carriage_return(std::string_view text, const std::string& file, Diagnostics& diags) {
+  for (std::size_t at = text.find('\r'); at != std::string_view::npos; at = text.find('\r', at + 1)) {
+    if (at + 1 < text.size() && text[at + 1] == '\n') continue;
+    const std::string_view before = text.substr(0, at);
+    const std::size_t line_start = before.rfind('\n') == std::string_view::npos ? 0 : before.rfind('\n') + 1;
+    const int line = 1 + static_cast<int>(std::count(before.begin(), before.end(), '\n'));
+    int column = 1;
+    for (std::size_t i = line_start; i < at; ++i)
+      if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) ++column;
+    diags.push_back({Severity::error, {file, line, column}, "yaml.lone_carriage_return", {}});
+    return true;
+  }
+  return false;
+}
+
+// A tab in the indentation of line0 (0-based) or the line before it, where a
+// syntax error was found: YAML indents with spaces only, and yaml-cpp's own
+// words for it ("illegal map value") do not say so. Its 1-based line and
+// column, or {0, 0}.
+std::pair<int, int> tab_in_indentation(std::string_view text, int line0) {
+  std::vector<std::size_t> starts{0};
+  for (std::size_t i = 0; i < text.size() && static_cast<int>(starts.size()) <= line0; ++i)
+    if (text[i] == '\n') starts.push_back(i + 1);
+  for (int l = std::min<int>(line0, static_cast<int>(starts.size()) - 1); l >= std::max(0, line0 - 1); --l) {
+    int column = 1;
+    for (std::size_t i = starts[static_cast<std::size_t>(l)]; i < text.size(); ++i, ++column) {
+      if (text[i] == '\t') return {l + 1, column};
+      if (text[i] != ' ' && text[i] != '-') break;  // "- " starts an item; a tab after it indents too
+    }
+  }
+  return {0, 0};
+}
+
 }  // namespace
 
 YamlDocument parse_yaml(std::string_view text, const std::string& file, Diagnostics& diags) {
   YamlDocument doc;
-  if (auto bad = find_invalid_utf8(text)) {
-    diags.push_back({Severity::error,
-                     {file, bad->line, bad->column},
-                     looks_like_gbk(text) ? "file.gbk" : "file.not_utf8",
-                     {{"file", file}}});
+  if (auto bad = encoding_problem(text)) {
+    MessageArgs args{{"file", file}};
+    if (!bad->encoding.empty()) args.emplace_back("encoding", std::string(bad->encoding));
+    diags.push_back({Severity::error, {file, bad->line, bad->column}, std::string(bad->key), std::move(args)});
     return doc;
   }
   if (has_utf8_bom(text)) text.remove_prefix(3);
+  if (lone_carriage_return(text, file, diags)) return doc;
   if (only_blank_or_comments(text)) {
     diags.push_back({Severity::error, {file, 1, 1}, "file.empty", {}});
     return doc;
@@ -277,11 +369,16 @@ YamlDocument parse_yaml(std::string_view text, const std::string& file, Diagnost
         builder.failed = true;
       }
     }
+  } catch (const LimitReached&) {
+    return doc;
   } catch (const YAML::Exception& e) {
-    diags.push_back({Severity::error,
-                     {file, e.mark.line + 1, columns.column(e.mark.line, e.mark.column)},
-                     "yaml.syntax",
-                     {{"detail", e.msg}}});
+    if (auto [line, column] = tab_in_indentation(text, e.mark.line); line > 0)
+      diags.push_back({Severity::error, {file, line, column}, "yaml.tab_indentation", {}});
+    else
+      diags.push_back({Severity::error,
+                       {file, e.mark.line + 1, columns.column(e.mark.line, e.mark.column)},
+                       "yaml.syntax",
+                       {{"detail", e.msg}}});
     return doc;
   }
   if (!builder.have_root) {

@@ -1,8 +1,11 @@
 // YamlTree: a YAML document read into plain nodes that remember their
 // line and column, built from yaml-cpp's event parser. Reading a file here
-// also checks what yaml-cpp does not: that it is UTF-8 (with a hint when it
-// looks like GBK), not empty, not nested absurdly deep, without duplicate keys
-// and without aliases. Every problem becomes a Diagnostic; nothing throws.
+// also checks what yaml-cpp does not: that it is UTF-8 (naming UTF-16 and GBK
+// when it looks like them), with LF or CRLF line ends, not empty, within the
+// limits below, and without duplicate keys. Aliases (*name) are expanded as
+// the YAML spec says, within a budget. A tab in the indentation where a
+// syntax error is found is named as such. Every problem becomes a
+// Diagnostic; nothing throws. Time and memory are linear in the text.
 #pragma once
 
 #include <cstddef>
@@ -37,8 +40,13 @@ struct YamlDocument {
   YamlNode root;
 };
 
-// Limits that keep a hostile file from exhausting the stack or the memory.
-inline constexpr int kMaxYamlDepth = 64;
+// Limits that keep a hostile file from exhausting the stack, the memory or
+// the time (README, "Limits"); each has its message (limit.*, yaml.too_deep).
+inline constexpr int kMaxYamlDepth = 64;                   // levels of nesting
+inline constexpr std::size_t kMaxScalarBytes = 64 * 1024;  // one value or key: a name, a path, a summary
+inline constexpr std::size_t kMaxItems = 1000000;          // items of one list, keys of one map (roster rows)
+inline constexpr std::size_t kAliasFactor = 10;            // aliases add at most 10 times the nodes written out,
+inline constexpr std::size_t kMaxAliasNodes = 1000000;     // and at most a million
 
 // Parses text (the bytes of a file named file, for messages).
 YamlDocument parse_yaml(std::string_view text, const std::string& file, Diagnostics& diags);

@@ -2,6 +2,7 @@
 #include "util/number.h"
 
 #include <charconv>
+#include <limits>
 
 namespace ipz {
 
@@ -23,7 +24,7 @@ std::optional<Number> parse_number(std::string_view text) {
     if (seen_dot) n.den *= 10;
     if (n.num > 1000000000000000000LL / 10) return std::nullopt;
   }
-  if (n.num / n.den > 1000000000000LL) return std::nullopt;
+  if (n.num / n.den > kMaxNumber) return std::nullopt;
   return n;
 }
 
@@ -34,6 +35,44 @@ std::optional<long long> parse_integer(std::string_view text) {
   auto [ptr, ec] = std::from_chars(text.data(), text.data() + text.size(), v);
   if (ec != std::errc() || ptr != text.data() + text.size()) return std::nullopt;
   return v;
+}
+
+std::optional<double> approximate_number(std::string_view text) {
+  bool negative = false;
+  if (!text.empty() && (text.front() == '+' || text.front() == '-')) {
+    negative = text.front() == '-';
+    text.remove_prefix(1);
+  }
+  if (text == ".inf" || text == ".Inf" || text == ".INF")
+    return negative ? -std::numeric_limits<double>::infinity() : std::numeric_limits<double>::infinity();
+  // Digits, at most one dot, an optional exponent: nothing else (no "inf", "nan", hex).
+  std::size_t i = 0;
+  std::size_t digits = 0;
+  while (i < text.size() && text[i] >= '0' && text[i] <= '9') ++i, ++digits;
+  if (i < text.size() && text[i] == '.') {
+    ++i;
+    while (i < text.size() && text[i] >= '0' && text[i] <= '9') ++i, ++digits;
+  }
+  if (digits == 0) return std::nullopt;
+  if (i < text.size() && (text[i] == 'e' || text[i] == 'E')) {
+    ++i;
+    if (i < text.size() && (text[i] == '+' || text[i] == '-')) ++i;
+    const std::size_t exponent_start = i;
+    while (i < text.size() && text[i] >= '0' && text[i] <= '9') ++i;
+    if (i == exponent_start) return std::nullopt;
+  }
+  if (i != text.size()) return std::nullopt;
+  double v = 0;
+  const auto [ptr, ec] = std::from_chars(text.data(), text.data() + text.size(), v);
+  if (ec == std::errc::result_out_of_range) {
+    // Too large for a double (1e400) or too small to be told from 0 (1e-400).
+    const std::size_t e = text.find_first_of("eE");
+    v = e != std::string_view::npos && text.size() > e + 1 && text[e + 1] == '-' ? 0.0
+                                                                                : std::numeric_limits<double>::infinity();
+  } else if (ec != std::errc() || ptr != text.data() + text.size()) {
+    return std::nullopt;
+  }
+  return negative ? -v : v;
 }
 
 bool less(const Number& a, const Number& b) {

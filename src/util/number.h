@@ -15,12 +15,21 @@ struct Number {
   std::string text;   // as written, for reports
 };
 
+// The largest Number: 10^12.
+inline constexpr long long kMaxNumber = 1000000000000LL;
+
 // Parses "123" or "123.45" (digits, at most one dot inside, at most 6
-// decimals, at most 10^12); nullopt otherwise.
+// decimals, at most kMaxNumber); nullopt otherwise.
 std::optional<Number> parse_number(std::string_view text);
 
 // Parses a whole number ("12", "+12", "-3"); nullopt for anything else.
 std::optional<long long> parse_integer(std::string_view text);
+
+// The value of text, roughly, when it is a number in any notation YAML or a
+// spreadsheet writes (12, -3, 1.5, 1e30, 1E+30, .inf, -.Inf): to tell a
+// value that is too large, or negative, from one that is not a number at
+// all. nullopt when it is not a number (.nan is none).
+std::optional<double> approximate_number(std::string_view text);
 
 // a < b, exactly.
 bool less(const Number& a, const Number& b);

@@ -176,6 +176,29 @@ bool looks_like_gbk(std::string_view bytes) {
   return pairs > 0 && strays * 9 <= pairs;
 }
 
+std::string_view utf16_encoding(std::string_view bytes) {
+  if (bytes.starts_with("\xFF\xFE")) return "UTF-16LE";
+  if (bytes.starts_with("\xFE\xFF")) return "UTF-16BE";
+  const std::size_t pairs = std::min<std::size_t>(bytes.size(), 4096) / 2;
+  std::size_t zero_even = 0;  // NUL bytes at even and at odd offsets
+  std::size_t zero_odd = 0;
+  for (std::size_t i = 0; i < pairs; ++i) {
+    zero_even += bytes[2 * i] == '\0';
+    zero_odd += bytes[2 * i + 1] == '\0';
+  }
+  // A quarter of the units ASCII in one byte order, hardly a NUL in the other.
+  if (pairs >= 2 && zero_odd * 4 >= pairs && zero_even * 16 <= zero_odd) return "UTF-16LE";
+  if (pairs >= 2 && zero_even * 4 >= pairs && zero_odd * 16 <= zero_even) return "UTF-16BE";
+  return "";
+}
+
+std::optional<EncodingProblem> encoding_problem(std::string_view bytes) {
+  if (auto utf16 = utf16_encoding(bytes); !utf16.empty()) return EncodingProblem{"file.utf16", 1, 1, utf16};
+  auto bad = find_invalid_utf8(bytes);
+  if (!bad) return std::nullopt;
+  return EncodingProblem{looks_like_gbk(bytes) ? "file.gbk" : "file.not_utf8", bad->line, bad->column, ""};
+}
+
 std::size_t display_width(std::string_view utf8) {
   std::size_t width = 0;
   std::size_t pos = 0;

@@ -26,6 +26,24 @@ bool has_utf8_bom(std::string_view bytes);
 // double-byte pairs (lead 0x81-0xFE, trail 0x40-0xFE except 0x7F).
 bool looks_like_gbk(std::string_view bytes);
 
+// Why bytes are not UTF-8 text, with the place it shows: a message key
+// (file.utf16 with the encoding UTF-16LE or UTF-16BE, file.gbk,
+// file.not_utf8) and the 1-based line and column (1:1 for UTF-16, the first
+// bad byte otherwise); nullopt when they are UTF-8.
+struct EncodingProblem {
+  std::string_view key;
+  int line = 1;
+  int column = 1;
+  std::string_view encoding;  // for file.utf16
+};
+std::optional<EncodingProblem> encoding_problem(std::string_view bytes);
+
+// "UTF-16LE" or "UTF-16BE" when bytes look like UTF-16: they start with its
+// byte order mark, or, without one, NUL bytes fill every other position of
+// their start (ASCII characters, of which YAML and CSV have many, in UTF-16);
+// empty otherwise.
+std::string_view utf16_encoding(std::string_view bytes);
+
 // Terminal columns: East Asian wide and fullwidth code points count 2,
 // combining marks and zero-width characters 0, everything else 1.
 std::size_t display_width(std::string_view utf8);

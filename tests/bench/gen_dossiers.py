@@ -3,7 +3,7 @@
 
     python3 tests/bench/gen_dossiers.py --out DIR [--count 1000] [--enterprises 300]
         [--seed 1] [--csv] [--mix eligible=70,ineligible=15,needs-review=5,incomplete=5,invalid=5]
-        [--jobs N]
+        [--json] [--jobs N]
 
 DIR gets d00001.yaml, d00002.yaml ... (and d00001.csv ... with --csv) and
 expected.tsv: one line per dossier with its file name, the verdict it was made
@@ -35,6 +35,7 @@ Each kind of dossier gets its verdict for a real reason:
 import argparse
 import csv
 import io
+import json
 import math
 import os
 import random
@@ -194,7 +195,7 @@ def dedupe_usccs(rng, rows, region, taken):
 
 
 def make_one(args):
-    i, kind, seed, m, as_csv = args
+    i, kind, seed, m, as_csv, as_json = args
     tag = f"ipzone bench/{seed}/{i}"
     rng = random.Random(tag)
     namer = Namer(tag + "/names")
@@ -322,7 +323,11 @@ def make_one(args):
 
     header = [f"基准测试用合成申报材料 {stem}（tests/bench/gen_dossiers.py --seed {seed}）",
               f"Synthetic dossier for the benchmark; made to be {kind} ({reason}), {n_d} enterprises."]
-    text = render(header, d)
+    if as_json:  # the whole dossier as one line of JSON (which is YAML), the way many tools write it
+        text = json.dumps({k: v for k, v in d.items() if not k.lstrip("\n").startswith("#")},
+                          ensure_ascii=False, separators=(",", ":")) + "\n"
+    else:
+        text = render(header, d)
     return stem, text.encode("utf-8"), csv_bytes, kind, reason, n_d, len(rows)
 
 
@@ -428,6 +433,7 @@ def main():
     ap.add_argument("--enterprises", type=int, default=300, help="roster rows per dossier (default 300)")
     ap.add_argument("--seed", type=int, default=1, help="seed (default 1)")
     ap.add_argument("--csv", action="store_true", help="roster as a CSV file beside each dossier")
+    ap.add_argument("--json", action="store_true", help="each dossier as one line of JSON (valid YAML)")
     ap.add_argument("--mix", default=DEFAULT_MIX, help=f"percentages of intended verdicts (default {DEFAULT_MIX})")
     ap.add_argument("--jobs", type=int, default=os.cpu_count() or 1, help="worker processes (default: all CPUs)")
     a = ap.parse_args()
@@ -443,7 +449,7 @@ def main():
     for f in os.listdir(a.out):  # a rerun with fewer dossiers leaves nothing stale behind
         if f.startswith("d") and (f.endswith(".yaml") or f.endswith(".csv")) or f == "expected.tsv":
             os.remove(os.path.join(a.out, f))
-    jobs = [(i + 1, k, a.seed, a.enterprises, a.csv) for i, k in enumerate(kinds)]
+    jobs = [(i + 1, k, a.seed, a.enterprises, a.csv, a.json) for i, k in enumerate(kinds)]
     total_bytes = 0
     rows_written = 0
     manifest = ["file\tverdict\treason\tenterprises\trows"]

@@ -311,3 +311,36 @@ TEST_CASE("CSV: a roster of 10,000 rows by 12 columns is read whole", "[csv]") {
   CHECK(p.table->rows[9999][11].text == std::to_string(9999 * 11));
   CHECK(p.table->row_lines[9999] == 10001);
 }
+
+TEST_CASE("CSV: UTF-16 (Excel's \"Unicode text\") is file.utf16, not GBK", "[csv][utf8]") {
+  std::string text = "\xFF\xFE";
+  for (char c : std::string("name,code\nacme,1\n")) text += std::string{c, '\0'};
+  const auto p = parse(text);
+  CHECK_FALSE(p.table);
+  REQUIRE(p.diags.size() == 1);
+  check_at(p.diags[0], "file.utf16", 1, 1);
+  CHECK(arg(p.diags[0], "encoding") == "UTF-16LE");
+}
+
+TEST_CASE("CSV: a cell longer than 64 KiB is limit.value_too_long and left empty", "[csv][limit]") {
+  const auto p = parse("name,code\nacme," + std::string(65537, '1') + "\n");
+  REQUIRE(p.table);
+  REQUIRE(p.diags.size() == 1);
+  check_at(p.diags[0], "limit.value_too_long", 2, 6);
+  CHECK(p.table->rows[0][1].text.empty());
+}
+
+TEST_CASE("CSV: a million data rows are read, one more is limit.too_many_rows", "[csv][limit][boundary]") {
+  std::string text = "name\n";
+  for (int i = 0; i < 1000000; ++i) text += "x\n";
+  {
+    const auto p = parse(text);
+    REQUIRE(p.table);
+    CHECK(p.diags.empty());
+    CHECK(p.table->rows.size() == 1000000);
+  }
+  const auto p = parse(text + "y\n");
+  CHECK_FALSE(p.table);
+  REQUIRE(p.diags.size() == 1);
+  check_at(p.diags[0], "limit.too_many_rows", 1000002, 1);
+}

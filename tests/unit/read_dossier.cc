@@ -237,6 +237,22 @@ TEST_CASE("Dossier: a decimal where a count belongs is field.expected_count", "[
   check_at(d, "field.expected_count", 12, 22);
 }
 
+TEST_CASE("Dossier: a count of 1e30 or 10^20 is field.too_large naming the limit, not \"no whole number\"",
+          "[dossier][errors][limit]") {
+  for (const char* value : {"1e30", "1E+30", "100000000000000000000", ".inf", "1000000000001"}) {
+    INFO(value);
+    auto d = one_error(with(kMinimal, "{valid: 12, invention: 4}", std::string("{valid: ") + value + ", invention: 4}"));
+    check_at(d, "field.too_large", 12, 22);
+    CHECK(arg_of(d.args, "value") == value);
+    CHECK(arg_of(d.args, "limit") == "1000000000000");
+  }
+  // Negative in any notation is negative; 1e3 and 2.5 are still no whole number.
+  check_at(one_error(with(kMinimal, "{valid: 12, invention: 4}", "{valid: -1e30, invention: 4}")),
+           "field.negative_count", 12, 22);
+  check_at(one_error(with(kMinimal, "{valid: 12, invention: 4}", "{valid: 1e3, invention: 4}")),
+           "field.expected_count", 12, 22);
+}
+
 TEST_CASE("Dossier: a negative count is field.negative_count", "[dossier][errors]") {
   const std::string text = with(kMinimal, "{invention: 1, utility_model: 2", "{invention: -1, utility_model: 2");
   auto d = one_error(text);

@@ -4,6 +4,7 @@
 #include <catch2/catch.hpp>
 
 #include <string>
+#include <tuple>
 
 #include "dossier_builder.h"
 #include "read/yaml_tree.h"
@@ -229,13 +230,175 @@ TEST_CASE("YAML: duplicate keys in different maps are fine", "[yaml][duplicate]"
   CHECK(doc.ok);
 }
 
-TEST_CASE("YAML: an alias is yaml.alias", "[yaml]") {
+TEST_CASE("YAML: aliases load as the spec says: a copy of the anchored scalar, list or map", "[yaml][alias]") {
+  // PyYAML writes an anchor and aliases for every object it meets twice.
   Diagnostics diags;
-  auto doc = parse("a: &x 1\nb: *x\n", diags);
+  auto doc = parse("a: &x 1\nb: *x\nlist: &l [甲, 乙]\nagain: *l\nmap: &m {k: v, n: [1, 2]}\ncopy: *m\n", diags);
+  INFO(ipz::test::shown(diags));
+  REQUIRE(diags.empty());
+  REQUIRE(doc.ok);
+  const YamlNode* b = doc.root.find("b");
+  REQUIRE(b);
+  CHECK(b->is_scalar());
+  CHECK(b->text == "1");
+  CHECK(b->line == 2);  // the copy is where the alias is
+  CHECK(b->column == 4);
+  const YamlNode* again = doc.root.find("again");
+  REQUIRE(again);
+  REQUIRE(again->is_sequence());
+  REQUIRE(again->items.size() == 2);
+  CHECK(again->items[1].text == "乙");
+  CHECK(again->items[1].line == 3);  // what it holds, where that was written
+  const YamlNode* copy = doc.root.find("copy");
+  REQUIRE(copy);
+  REQUIRE(copy->is_map());
+  REQUIRE(copy->find("n"));
+  CHECK(copy->find("n")->items.size() == 2);
+  CHECK(copy->find("k")->text == "v");
+}
+
+TEST_CASE("YAML: an anchor named again is the new one from there on", "[yaml][alias]") {
+  Diagnostics diags;
+  auto doc = parse("a: &x 1\nb: *x\nc: &x 2\nd: *x\n", diags);
+  REQUIRE(doc.ok);
+  CHECK(doc.root.find("b")->text == "1");
+  CHECK(doc.root.find("d")->text == "2");
+}
+
+TEST_CASE("YAML: an alias inside the node it names is yaml.alias_recursive", "[yaml][alias]") {
+  Diagnostics diags;
+  auto doc = parse("a: &x [1, *x]\n", diags);
   CHECK_FALSE(doc.ok);
-  auto found = ipz::test::with_key(diags, "yaml.alias");
+  auto found = ipz::test::with_key(diags, "yaml.alias_recursive");
   REQUIRE(found.size() == 1);
-  CHECK(found[0].where.line == 2);
+  CHECK(found[0].where.line == 1);
+  CHECK(found[0].where.column == 11);
+}
+
+TEST_CASE("YAML: a billion laughs is limit.alias_expansion at once, naming the limit", "[yaml][alias][limit]") {
+  std::string text = "a: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol, lol]\n";
+  for (char c = 'b'; c <= 'j'; ++c) {
+    text += std::string(1, c) + ": &" + c + " [";
+    for (int i = 0; i < 10; ++i) text += std::string(i ? ", " : "") + "*" + static_cast<char>(c - 1);
+    text += "]\n";
+  }
+  Diagnostics diags;
+  auto doc = parse(text, diags);
+  CHECK_FALSE(doc.ok);
+  REQUIRE(diags.size() == 1);
+  CHECK(diags[0].key == "limit.alias_expansion");
+  // Line 2 adds 10 copies of a's 11 nodes, within 10 times the 15 written out by then;
+  // line 3's first alias adds b's 111 nodes, beyond 10 times the 17 written out by then.
+  CHECK(diags[0].where.line == 3);
+  CHECK(ipz::test::arg_of(diags[0].args, "written") == "17");
+  CHECK(ipz::test::arg_of(diags[0].args, "factor") == "10");
+  CHECK(ipz::test::arg_of(diags[0].args, "max") == "1000000");
+  CHECK(ipz::test::arg_of(diags[0].args, "limit") == std::to_string(10 * std::stoi(ipz::test::arg_of(diags[0].args, "written").value_or("0"))));
+}
+
+TEST_CASE("YAML: aliases may add 10 times the nodes written out, not one more", "[yaml][alias][limit][boundary]") {
+  // Written out: the root map, key a, the anchored list and its 4 items (7),
+  // then key b and the list of aliases (9), then each key before an alias.
+  // Each alias adds 5 nodes. With k aliases in b's list: 9 nodes written out,
+  // 5k added; the budget is 90, so 18 aliases fit and 19 do not.
+  auto doc_with = [](int aliases) {
+    std::string text = "a: &x [1, 2, 3, 4]\nb: [";
+    for (int i = 0; i < aliases; ++i) text += std::string(i ? ", " : "") + "*x";
+    return text + "]\n";
+  };
+  {
+    Diagnostics diags;
+    auto doc = parse(doc_with(18), diags);
+    INFO(ipz::test::shown(diags));
+    CHECK(diags.empty());
+    CHECK(doc.ok);
+    CHECK(doc.root.find("b")->items.size() == 18);
+  }
+  Diagnostics diags;
+  auto doc = parse(doc_with(19), diags);
+  CHECK_FALSE(doc.ok);
+  REQUIRE(diags.size() == 1);
+  CHECK(diags[0].key == "limit.alias_expansion");
+  CHECK(ipz::test::arg_of(diags[0].args, "limit") == "90");
+}
+
+TEST_CASE("YAML: a value longer than 64 KiB is limit.value_too_long; 64 KiB is read", "[yaml][limit][boundary]") {
+  {
+    Diagnostics diags;
+    auto doc = parse("a: " + std::string(65536, 'x') + "\n", diags);
+    CHECK(diags.empty());
+    CHECK(doc.root.find("a")->text.size() == 65536);
+  }
+  Diagnostics diags;
+  auto doc = parse("a: 1\nb: " + std::string(65537, 'x') + "\n", diags);
+  CHECK_FALSE(doc.ok);
+  REQUIRE(diags.size() == 1);
+  CHECK(diags[0].key == "limit.value_too_long");
+  CHECK(diags[0].where.line == 2);
+  CHECK(diags[0].where.column == 4);
+  CHECK(ipz::test::arg_of(diags[0].args, "limit") == "65536");
+}
+
+TEST_CASE("YAML: a list of a million items is read, one more is limit.too_many_items", "[yaml][limit][boundary]") {
+  std::string text = "a: [";
+  text.reserve(2000010);
+  for (int i = 0; i < 1000000; ++i) text += i ? ",0" : "0";
+  {
+    Diagnostics diags;
+    auto doc = parse(text + "]\n", diags);
+    CHECK(diags.empty());
+    CHECK(doc.root.find("a")->items.size() == 1000000);
+  }
+  Diagnostics diags;
+  auto doc = parse(text + ",0]\n", diags);
+  CHECK_FALSE(doc.ok);
+  REQUIRE(diags.size() == 1);
+  CHECK(diags[0].key == "limit.too_many_items");
+  CHECK(diags[0].where.column == 5 + 2 * 1000000);
+}
+
+TEST_CASE("YAML: UTF-16, with or without a byte order mark, is file.utf16 naming the byte order", "[yaml][utf8]") {
+  auto utf16 = [](const std::string& ascii, bool big_endian, bool bom) {
+    std::string out = bom ? (big_endian ? "\xFE\xFF" : "\xFF\xFE") : "";
+    for (char c : ascii) out += big_endian ? std::string{'\0', c} : std::string{c, '\0'};
+    return out;
+  };
+  // With Chinese in it (北京 is U+5317 U+4EAC), the way Notepad saves "Unicode".
+  std::string le = utf16("format: x\nname: ", false, false) + "\x17\x53\xAC\x4E" + utf16("\n", false, false);
+  for (const auto& [text, encoding] : {std::pair{le, "UTF-16LE"}, std::pair{utf16("a: 1\n", true, false), "UTF-16BE"},
+                                       std::pair{utf16("a: 1\n", false, true), "UTF-16LE"},
+                                       std::pair{utf16("a: 1\n", true, true), "UTF-16BE"}}) {
+    auto d = only_diagnostic(text);
+    CHECK(d.key == "file.utf16");
+    CHECK(ipz::test::arg_of(d.args, "encoding") == encoding);
+    CHECK(d.where.line == 1);
+  }
+}
+
+TEST_CASE("YAML: CR-only line ends are yaml.lone_carriage_return where the first line ends", "[yaml]") {
+  auto d = only_diagnostic("format: ipzone-dossier/1\rzone:\r  name: 甲\r");
+  CHECK(d.key == "yaml.lone_carriage_return");
+  CHECK(d.where.line == 1);
+  CHECK(d.where.column == 25);
+  // CRLF is fine.
+  Diagnostics diags;
+  CHECK(parse("a: 1\r\nb: 2\r\n", diags).ok);
+  CHECK(diags.empty());
+}
+
+TEST_CASE("YAML: indentation with a tab is yaml.tab_indentation at the tab", "[yaml]") {
+  for (const auto& [text, line, column] :
+       {std::tuple{"zone:\n\tname: x\n\tdistrict: y\n", 2, 1}, std::tuple{"zone:\n  name: x\n\tdistrict: y\n", 3, 1},
+        std::tuple{"zone:\n  name: x\n  \tdistrict: y\n", 3, 3}}) {
+    INFO(text);
+    auto d = only_diagnostic(text);
+    CHECK(d.key == "yaml.tab_indentation");
+    CHECK(d.where.line == line);
+    CHECK(d.where.column == column);
+  }
+  // A tab inside a value, or after the indentation, is no indentation.
+  Diagnostics diags;
+  CHECK(parse("a: \"x\ty\"\nb:\t1\n", diags).ok);
 }
 
 TEST_CASE("YAML: a key that is not a single value is yaml.complex_key", "[yaml]") {

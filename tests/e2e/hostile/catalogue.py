@@ -163,6 +163,110 @@ case("a dossier over --max-file-size is refused", setup=dossier_text(ELIGIBLE + 
      args=["--max-file-size", "20K"], en=r"larger than the limit of 20480 bytes", zh=r"超过 20480 字节的大小上限")
 
 
+# --- 2. Linear time, limits, aliases, and messages that name the real problem --------------------------------------
+def one_line_json(folder, outside):
+    import datetime
+    import yaml  # python3-yaml, Debian's
+    data = yaml.safe_load(ELIGIBLE)
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"),
+                      default=lambda o: o.isoformat() if isinstance(o, datetime.date) else str(o))
+    write(os.path.join(folder, "hostile.yaml"), text + "\n")
+
+
+case("a dossier written as one line of JSON (valid YAML) is read", setup=one_line_json, valid=True, exit=0,
+     forbidden=[])
+
+
+def shared_patents(folder, outside):
+    # PyYAML writes an anchor for an object it meets twice, and an alias for every later time.
+    zero = "patents: {invention: 0, utility_model: 0, design: 0}"
+    first = ELIGIBLE.index(zero)
+    text = ELIGIBLE[:first] + zero.replace("patents: ", "patents: &id001 ") + \
+        ELIGIBLE[first + len(zero):].replace(zero, "patents: *id001")
+    assert text.count("*id001") > 3
+    write(os.path.join(folder, "hostile.yaml"), text)
+
+
+def eligible_verdict(d):
+    return [] if d["verdict"] == "eligible" else [f"verdict {d['verdict']}, expected eligible: {d.get('errors')}"]
+
+
+case("anchors and aliases load as the YAML spec says (as PyYAML writes them)", setup=shared_patents, valid=True,
+     exit=0, forbidden=[], json_check=eligible_verdict)
+
+
+def billion_laughs(folder, outside):
+    lines = ["lol0: &a0 [lol, lol, lol, lol, lol, lol, lol, lol, lol, lol]"]
+    for i in range(1, 12):
+        lines.append(f"lol{i}: &a{i} [" + ", ".join([f"*a{i - 1}"] * 10) + "]")
+    write(os.path.join(folder, "hostile.yaml"), ELIGIBLE + "\n".join(lines) + "\n")
+
+
+LAUGHS = "|".join(str(ELIGIBLE.count("\n") + 1 + i) for i in range(12))  # the lines lol0 ... lol11
+case("a billion laughs (aliases multiplying) is refused at once, naming the limit", setup=billion_laughs,
+     where=rf"({LAUGHS}):\d+", en=r"aliases would expand to more than \d+ nodes \(at most 10 times the \d+ "
+     r"written out, and at most 1000000\).*billion laughs", zh=r"YAML 别名展开后将超过 \d+ 个节点.*十亿笑声")
+case("a dossier in UTF-16 without a byte order mark is called UTF-16, not GBK",
+     setup=dossier_text(ELIGIBLE.encode("utf-16-le")), where="1:1",
+     en=r"is UTF-16LE .*iconv -f UTF-16LE -t UTF-8", zh=r"是 UTF-16LE 编码")
+case("a roster CSV in UTF-16 with a byte order mark (Excel's Unicode text) is called UTF-16",
+     setup=roster_file("csv-roster.csv", CSV_ROSTER.lstrip("\ufeff").encode("utf-16")), where="1:1",
+     en=r"is UTF-16LE", zh=r"是 UTF-16LE 编码")
+case("a count of 1e30 is too large, not 'not a whole number'",
+     setup=dossier_text(replaced(r"patents: \{invention: 2,", "patents: {invention: 1e30,")),
+     where=r"\d+:\d+", en=r"is too large: 1e30 \(at most 1000000000000\)", zh=r"数值过大：1e30（上限 1000000000000）")
+
+
+def roster_cell_1e30(folder, outside):
+    lines = CSV_ROSTER.split("\n")
+    lines[1] = re.sub(r",(\d+),(\d+),(\d*),(\d*)\r?$", lambda m: ",1E+30,1,,\r" if lines[1].endswith("\r") else ",1E+30,1,,",
+                      lines[1])
+    roster_file("csv-roster.csv", "\n".join(lines))(folder, outside)
+
+
+case("a roster cell of 1E+30 is too large, not 'not a whole number'", setup=roster_cell_1e30, where=r"2:\d+",
+     en=r"1E\+30 is too large \(at most 1000000000000\)", zh=r"1E\+30 过大（上限 1000000000000）")
+case("CR-only line ends (classic Mac OS) are named, not 'illegal map value'",
+     setup=dossier_text(ELIGIBLE.replace("\n", "\r")), where=r"1:\d+",
+     en=r"carriage return \(CR\) alone", zh=r"单独的回车符（CR）")
+TAB_LINE = 1 + ELIGIBLE[:ELIGIBLE.index("\n  name:")].count("\n") + 1
+case("indentation with a tab is named, not 'illegal map value'",
+     setup=dossier_text(replaced(r"^  name:", "\tname:")), where=rf"{TAB_LINE}:1",
+     en=r"indented with a tab: YAML indents with spaces only", zh=r"用制表符（Tab）缩进")
+case("a value longer than 64 KiB is refused, naming the limit",
+     setup=dossier_text(replaced(r"^  name: .*$", "  name: " + "园" * 30000)), where=rf"{TAB_LINE}:9",
+     en=r"longer than the limit of 65536 bytes", zh=r"超过 65536 字节的长度上限")
+case("nesting 10,000 levels deep is refused, naming the limit",
+     setup=dossier_text(ELIGIBLE + "deep: " + "[" * 10000 + "]" * 10000 + "\n"), where=r"\d+:\d+",
+     en=r"nested more than 64 levels deep", zh=r"嵌套超过 64 层")
+
+
+def keys_100k(folder, outside):
+    write(os.path.join(folder, "hostile.yaml"),
+          ELIGIBLE + "x_extra:\n" + "".join(f"  k{i:06d}: {i}\n" for i in range(100000)))
+
+
+case("a map of 100,000 keys is read in linear time, the unknown key named once", setup=keys_100k,
+     where=rf"{ELIGIBLE.count(chr(10)) + 1}:1", en=r"unknown key x_extra", zh=r"未知字段 x_extra")
+
+
+def list_too_long(folder, outside):
+    write(os.path.join(folder, "hostile.yaml"), ELIGIBLE + "x_extra:\n" + "- 0\n" * 1000001)
+
+
+case("a list of more than a million items is refused, naming the limit", setup=list_too_long,
+     where=rf"{ELIGIBLE.count(chr(10)) + 1 + 1000001}:3", en=r"more than the limit of 1000000 entries",
+     zh=r"超过 1000000 项的上限")
+
+
+def roster_too_long(folder, outside):
+    roster_file("csv-roster.csv", "企业名称\n" + "".join(f"北京{i}有限公司\n" for i in range(1000001)))(folder, outside)
+
+
+case("a roster CSV of more than a million rows is refused, naming the limit", setup=roster_too_long,
+     where=r"1000002:1", en=r"roster has more than the limit of 1000000 rows", zh=r"名册超过 1000000 行的上限")
+
+
 # --- the checks ------------------------------------------------------------------------------------------------------
 def strict_json(data):
     def no_duplicates(pairs):
