@@ -62,6 +62,8 @@ std::vector<const Condition*> measured_leaves(const Condition& check) {
 namespace {
 
 long long ceil_div(long long a, long long b) { return a <= 0 ? 0 : (a + b - 1) / b; }
+// a / b in whole percent, rounded half up (a, b > 0).
+long long percent_of(long long a, long long b) { return (200 * a + b) / (2 * b); }
 
 std::string join(const std::vector<std::string>& items, std::string_view sep = ", ") {
   std::string out;
@@ -103,6 +105,7 @@ class RuleEvaluator {
 
   Outcome run(const Condition& c) {
     Outcome o = Outcome::pass;
+    const std::size_t failed_before = result_.failed_facts.size();
     switch (c.kind) {
       case Condition::Kind::leaf:
         o = leaf(c);
@@ -120,6 +123,17 @@ class RuleEvaluator {
         o = inner == Outcome::pass ? Outcome::fail : inner == Outcome::fail ? Outcome::pass : inner;
         break;
       }
+    }
+    if (o == Outcome::fail && c.if_false == Outcome::missing) {
+      // "otherwise: missing": what failed is data not given (evidence not
+      // listed); the fields of the facts that failed are the ones to add.
+      for (std::size_t i = failed_before; i < result_.failed_facts.size(); ++i)
+        if (const FactInfo* info = find_fact(result_.failed_facts[i])) {
+          const std::string field(info->field);
+          if (std::find(result_.missing.begin(), result_.missing.end(), field) == result_.missing.end())
+            result_.missing.push_back(field);
+        }
+      return Outcome::missing;
     }
     if (o == Outcome::fail) {
       if (!c.label.empty() || !c.failure.empty()) result_.failed.push_back(&c);
@@ -244,6 +258,8 @@ class RuleEvaluator {
         const long long per_added = 100 * n->den - n->num;  // gained by adding one qualifying enterprise
         const long long need_add = per_added <= 0 ? -1 : std::max(least, ceil_div(deficit, per_added));
         arg(F + ".need_add", need_add < 0 ? "-" : std::to_string(need_add));
+        // The shortfall as a share of the bound: (p·n − 100·k) / (p·n), in whole percent.
+        arg(F + ".need_percent", std::to_string(ok || rhs <= 0 ? 0 : percent_of(rhs - lhs, rhs)));
         if (m) {
           m->known = true;
           m->count = f->count, m->total = f->total, m->bound = *n;
@@ -264,6 +280,9 @@ class RuleEvaluator {
       arg(F, std::to_string(f->count));
       arg(F + ".bound", n->text);
       arg(F + ".need", std::to_string(need));
+      // The shortfall as a share of the bound, in whole percent (58 short of 70: 83).
+      if (op == "at_least" || op == "more_than")
+        arg(F + ".need_percent", std::to_string(ok || rhs <= 0 ? 0 : percent_of(rhs - lhs, rhs)));
       if (m) m->known = true, m->count = f->count, m->bound = *n, m->need = need;
       return verdict(ok);
     }
@@ -401,7 +420,13 @@ Evaluation evaluate(const RuleSet& rules, const Facts& facts) {
       if (r.outcome == Outcome::fail && rule.review_when) {
         RuleResult aside;  // the relaxation's own values, added to the rule's
         RuleEvaluator relax(rules, facts, aside, e.diagnostics);
-        if (relax.run(*rule.review_when) == Outcome::pass) r.outcome = Outcome::review;
+        // It holds: review. It lacks data (evidence not listed): missing, naming it.
+        const Outcome relaxed = relax.run(*rule.review_when);
+        if (relaxed == Outcome::pass) r.outcome = Outcome::review;
+        if (relaxed == Outcome::missing) {
+          r.outcome = Outcome::missing;
+          r.missing.insert(r.missing.end(), aside.missing.begin(), aside.missing.end());
+        }
         r.args.insert(r.args.end(), aside.args.begin(), aside.args.end());
         r.parameters.insert(r.parameters.end(), aside.parameters.begin(), aside.parameters.end());
       }

@@ -154,6 +154,12 @@ Facts derive_facts(const Dossier& d, Date as_of, const RuleSet& rules) {
   sink.optional_flag("zone.ip_workstation", z.ip_workstation);
   sink.optional_texts("zone.service_functions", z.service_functions);
   sink.put("zone.relaxation_grounds").texts = z.relaxation_grounds.value_or(std::vector<std::string>{});
+  // Each ground's evidence: none listed (or the ground not stated) is an empty list.
+  for (auto ground : {"high_concentration", "distinctive_model", "ip_work_plan"}) {
+    auto it = z.relaxation_evidence.find(ground);
+    sink.put("zone.relaxation_grounds." + std::string(ground)).texts =
+        it == z.relaxation_evidence.end() ? std::vector<std::string>{} : it->second;
+  }
 
   const Operator& o = d.op;
   sink.optional_text("operator.legal_form", o.legal_form);

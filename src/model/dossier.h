@@ -54,7 +54,9 @@ struct Zone {
   std::optional<std::vector<std::string>> industry_directions;
   std::optional<bool> ip_workstation;  // 北京市知识产权公共服务工作站
   std::optional<std::vector<std::string>> service_functions;
-  std::optional<std::vector<std::string>> relaxation_grounds;  // Art. 5(2)
+  std::optional<std::vector<std::string>> relaxation_grounds;  // Art. 5(2): the grounds stated
+  // Each stated ground's evidence files (none for format 1's plain list of grounds).
+  std::map<std::string, std::vector<std::string>> relaxation_evidence;
 };
 
 struct Evidence {  // Art. 6(1)-(3): what is on file for each part

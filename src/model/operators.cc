@@ -9,9 +9,9 @@ const std::vector<OperatorInfo>& operator_catalogue() {
   static const std::vector<OperatorInfo> ops = {
       {"at_least", {T::count, T::share}, N::number, "≥",
        "count >= value; share: count * 100 >= value * total, in integers (an empty total fails)",
-       {"", ".bound", ".need", ".need_add"}},
+       {"", ".bound", ".need", ".need_add", ".need_percent"}},
       {"more_than", {T::count, T::share}, N::number, ">", "count > value; share: count * 100 > value * total",
-       {"", ".bound", ".need", ".need_add"}},
+       {"", ".bound", ".need", ".need_add", ".need_percent"}},
       {"at_most", {T::count}, N::number, "≤", "count <= value", {"", ".bound", ".need"}},
       {"less_than", {T::count}, N::number, "<", "count < value", {"", ".bound", ".need"}},
       {"equals", {T::count, T::text}, N::list, "=", "count == value, or text == the single value given",

@@ -103,7 +103,25 @@ void read_zone(FieldReader& r, const YamlNode& n, Zone& z) {
   z.industry_directions = m.texts("industry_directions");
   z.ip_workstation = m.boolean("ip_workstation");
   z.service_functions = m.choices("service_functions", format::kServiceFunctions);
-  z.relaxation_grounds = m.choices("relaxation_grounds", format::kRelaxationGrounds);
+  // Art. 5(2): each ground with its evidence files; format 1's plain list of
+  // grounds still loads, with a warning that no evidence is listed.
+  if (const YamlNode* g = m.get("relaxation_grounds")) {
+    if (g->is_map()) {
+      MapReader gm(r, *g, m.child("relaxation_grounds"));
+      std::vector<std::string> stated;
+      for (std::string_view ground : format::kRelaxationGrounds)
+        if (auto files = gm.texts(ground)) {
+          stated.emplace_back(ground);
+          z.relaxation_evidence[std::string(ground)] = std::move(*files);
+        }
+      gm.finish();
+      z.relaxation_grounds = std::move(stated);
+    } else {
+      z.relaxation_grounds = m.choices("relaxation_grounds", format::kRelaxationGrounds);
+      if (z.relaxation_grounds && !z.relaxation_grounds->empty())
+        r.warning(*g, "dossier.relaxation_grounds_without_evidence", {{"path", m.child("relaxation_grounds")}});
+    }
+  }
   m.finish();
 }
 

@@ -585,8 +585,8 @@ class RuleReader {
     c.label = optional_text(r, m, "label", true);
     c.failure = optional_text(r, m, "failure", true);
     if (const YamlNode* o = m.get("otherwise")) {
-      if (auto v = r.choice(*o, m.child("otherwise"), {"fail", "review"})) {
-        c.if_false = *v == "review" ? Outcome::review : Outcome::fail;
+      if (auto v = r.choice(*o, m.child("otherwise"), {"fail", "review", "missing"})) {
+        c.if_false = *v == "review" ? Outcome::review : *v == "missing" ? Outcome::missing : Outcome::fail;
         may_review = may_review || c.if_false == Outcome::review;
       }
     }

@@ -12,7 +12,7 @@
 //     - name: 69 enterprises with all three grounds is review
 //       as_of: 2024-03-31                         # optional: pins the date
 //       roster: {enterprises: 69, sme: 60, high_end: 45, valid_patents: 320, invention_patents: 160}
-//       set: {zone.relaxation_grounds: [high_concentration, distinctive_model, ip_work_plan]}
+//       set: {zone.relaxation_grounds: {high_concentration: [a.pdf], distinctive_model: [b.pdf], ip_work_plan: [c.pdf]}}
 //       remove: [operator.credit]
 //       expect: {verdict: needs-review, art5.2.count: review}
 //

@@ -114,7 +114,7 @@ ipz_check(NAME "examples: art5.2 count 68 distinct of 72 rows with all three gro
   FILE examples/needs-review-relaxation.yaml
   EXIT 0 VERDICT needs-review RULES art5.2.count=review
   # the four repeated rows are warned about where they are
-  EXPECT "${IPZ_ANY_WARNING}" "\"line\": 107, " "\"line\": 119, " "\"line\": 128, " "\"line\": 137, ")
+  EXPECT "${IPZ_ANY_WARNING}" "\"line\": 112, " "\"line\": 124, " "\"line\": 133, " "\"line\": 142, ")
 
 ipz_check(NAME "examples: needs-review with --strict exits 1" FILE examples/needs-review-relaxation.yaml
   ARGS --strict EXIT 1 VERDICT needs-review RULES art5.2.count=review)
@@ -203,6 +203,13 @@ ipz_check(NAME "art5.2 count 69 with all three grounds is review" FILE tests/dos
   EXIT 0 VERDICT needs-review RULES art5.2.count=review)
 ipz_check(NAME "art5.2 count 69 with two of three grounds fails" FILE tests/dossiers/count-69-two-grounds.yaml
   EXIT 1 VERDICT ineligible RULES art5.2.count=fail)
+ipz_check(NAME "art5.2 count 69 with a ground without evidence is missing, naming it" FILE tests/dossiers/count-69-ground-without-evidence.yaml
+  EXIT 1 VERDICT incomplete RULES art5.2.count=missing
+  EXPECT "zone\\.relaxation_grounds\\.distinctive_model")
+ipz_check(NAME "art5.2 format 1's plain list of grounds loads, warns that evidence is missing, and is missing"
+  FILE tests/dossiers/count-69-relaxed-format1.yaml
+  EXIT 1 VERDICT incomplete RULES art5.2.count=missing
+  EXPECT "count-69-relaxed-format1\\.yaml\", \"line\": 15, \"column\": 23, \"message\": \"[^\"]*档案格式 1")
 ipz_check(NAME "art5.2 count 71 rows with 2 duplicates is 69 and fails" FILE tests/dossiers/count-duplicates-69.yaml
   EXIT 1 VERDICT ineligible RULES art5.2.count=fail
   EXPECT "${IPZ_ANY_WARNING}" "\"line\": 112, " "\"line\": 113, ")
@@ -256,16 +263,16 @@ ipz_check(NAME "art6.1 without zone_operating_since is missing" FILE tests/dossi
 
 # --- art6.1 / art6.3 evidence, art4, art6 legal person, art7 ---------------------------------------
 
-ipz_check(NAME "art6.1 with no planning evidence fails" FILE tests/dossiers/evidence-planning-empty.yaml
-  EXIT 1 VERDICT ineligible RULES art6.1.operation=fail)
-ipz_check(NAME "art6.3 with no effect evidence fails" FILE tests/dossiers/evidence-effect-empty.yaml
-  EXIT 1 VERDICT ineligible RULES art6.3.effect=fail)
+ipz_check(NAME "art6.1 with no planning evidence is missing" FILE tests/dossiers/evidence-planning-empty.yaml
+  EXIT 1 VERDICT incomplete RULES art6.1.operation=missing)
+ipz_check(NAME "art6.3 with no effect evidence is missing" FILE tests/dossiers/evidence-effect-empty.yaml
+  EXIT 1 VERDICT incomplete RULES art6.3.effect=missing)
 ipz_check(NAME "art4 applicant that is not the actual operator fails" FILE tests/dossiers/applicant-not-operator.yaml
   EXIT 1 VERDICT ineligible RULES art4.applicant=fail)
 ipz_check(NAME "art6 operator that is not an independent legal person fails" FILE tests/dossiers/legal-person-not-independent.yaml
   EXIT 1 VERDICT ineligible RULES art6.legal-person=fail)
-ipz_check(NAME "art7 documents without a work plan do not pass" FILE tests/dossiers/documents-no-work-plan.yaml
-  EXIT 1 VERDICT "(ineligible|incomplete)" RULES "art7.documents=(fail|missing)")
+ipz_check(NAME "art7 documents without a work plan are missing" FILE tests/dossiers/documents-no-work-plan.yaml
+  EXIT 1 VERDICT incomplete RULES "art7.documents=missing")
 
 # --- art6.4 credit ----------------------------------------------------------------------------------
 
@@ -397,11 +404,11 @@ ipzone_e2e(NAME "report en: a missing section names the field to add" EXIT 1
   EXPECT "… missing +Art\\. 6\\(4\\)" "add operator\\.credit to the dossier" "Verdict: incomplete \\(incomplete\\)")
 ipzone_e2e(NAME "report zh: relaxation of Art. 5(2) is for the experts" EXIT 0
   ARGS check examples/needs-review-relaxation.yaml
-  EXPECT "\\? 待复核 +第五条第2项 +企业数量" "可适当放宽规模限制，由专家判断" "名录第 41 行与第 7 行统一社会信用代码相同"
+  EXPECT "\\? 待复核 +第五条第2项 +企业数量" "是否放宽、放宽多少，由专家评审判断" "名录第 41 行与第 7 行统一社会信用代码相同"
          "结论： 需人工复核 \\(needs-review\\)")
 ipzone_e2e(NAME "report en: repeated roster rows are named and counted once" EXIT 0
   ARGS check --lang en examples/needs-review-relaxation.yaml
-  EXPECT "needs-review-relaxation\\.yaml:107:5: warning: roster row 41 repeats row 7 \\(same USCC"
+  EXPECT "needs-review-relaxation\\.yaml:112:5: warning: roster row 41 repeats row 7 \\(same USCC"
          "roster row 62 repeats row 5 \\(same name" "found 68 enterprises")
 ipzone_e2e(NAME "report zh: a credit failure names the penalty and when it leaves the window" EXIT 1
   ARGS check examples/ineligible-credit.yaml
@@ -609,7 +616,7 @@ ipzone_e2e(NAME "format junit: a testsuite per dossier, failures with the messag
   EXPECT "^<[?]xml version=\"1\\.0\" encoding=\"UTF-8\"[?]>" "<testsuites name=\"ipzone check\">"
          "<testsuite name=\"examples/ineligible-credit\\.yaml\" tests=\"16\" failures=\"1\" errors=\"0\" skipped=\"0\">"
          "<failure type=\"fail\" message=\"Not met: no administrative penalty in the last 3 years"
-         "<skipped message=\"The zone has 68 enterprises"
+         "<skipped message=\"Relaxation of the scale limit asked for: 68 of 70 enterprises, 2 short \\(3 %\\)"
          "<testsuite name=\"examples/invalid\\.yaml\" tests=\"1\" failures=\"0\" errors=\"1\" skipped=\"0\">")
 ipzone_e2e(NAME "format markdown: a summary table for a merge request" EXIT 1
   ARGS check --format markdown --lang en examples/eligible.yaml examples/ineligible-high-end-share.yaml

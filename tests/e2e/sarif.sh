@@ -40,7 +40,7 @@ has batch \
   "art6\.4\.credit fail error examples/ineligible-credit\.yaml:$(line_of '^    administrative_penalties:' examples/ineligible-credit.yaml):5" \
   "art6\.4\.credit fail warning examples/incomplete\.yaml:$(line_of '^operator:' examples/incomplete.yaml):1" \
   "art5\.2\.count review none examples/needs-review-relaxation\.yaml:[0-9]+:[0-9]+" \
-  "dossier\.duplicate_[a-z]+ fail warning examples/needs-review-relaxation\.yaml:107:[0-9]+" \
+  "dossier\.duplicate_[a-z]+ fail warning examples/needs-review-relaxation\.yaml:112:[0-9]+" \
   "[a-z_.]+ fail error examples/invalid\.yaml:29:[0-9]+" "[a-z_.]+ fail error examples/invalid\.yaml:103:[0-9]+"
 if grep -q "examples/eligible\.yaml" "$tmp/batch.results"; then echo "FAIL: batch: the eligible dossier has findings"; fail=1; fi
 # the same findings whatever -j is, and the rules named in tool.driver.rules

@@ -61,6 +61,13 @@ MUTATIONS = [
     ("Art. 5(2): a row the standard does not cover (金融业) fails instead of going to review",
      "articles/05-conditions.yaml", r"fact: sme_share$", "{fact: sme_review_count, op: more_than, value: 0}",
      "{fact: sme_review_count, op: more_than, value: 1}"),
+    ("Art. 5(2): a relaxation ground without evidence counts (distinctive_model's evidence not checked)",
+     "articles/05-conditions.yaml", r"fact: zone\.relaxation_grounds\.high_concentration$",
+     "fact: zone.relaxation_grounds.distinctive_model", "fact: zone.relaxation_grounds.high_concentration"),
+    ("Art. 6(1): funding evidence not listed fails instead of being missing",
+     "articles/06-operator.yaml", r"fact: operator\.evidence\.funding$", "otherwise: missing", ""),
+    ("Art. 7: a work plan not listed fails instead of being missing",
+     "articles/07-documents.yaml", r"fact: documents\.work_plan$", "otherwise: missing", ""),
     ("score: the enterprises curve reaches its maximum at 160",
      "scoring.yaml", r"id: enterprises,", "linear: {from: 70, to: 150}", "linear: {from: 70, to: 160}"),
 ]

@@ -198,7 +198,9 @@ def main():
     zone = {"name": "顺义智能网联汽车产业知识产权联盟", "carrier_type": "alliance", "district": "顺义区",
             "industry_directions": ["智能网联汽车", "集成电路"],
             "ip_workstation": True, "service_functions": ALL_FUNCTIONS,
-            "relaxation_grounds": ["high_concentration", "distinctive_model", "ip_work_plan"]}
+            "relaxation_grounds": {"high_concentration": ["产业集聚度分析报告（智能网联汽车）.pdf"],
+                                   "distinctive_model": ["联盟特色发展模式说明.pdf"],
+                                   "ip_work_plan": ["知识产权工作规划（2024-2026年）.pdf"]}}
     op = operator("北京顺义智能网联汽车产业促进会", make_uscc(rng, "110113", "51"),
                   "2020-06-18", "2020-09-01", legal_form="social_organization")
     d = dossier("2024-03-31", zone, op, full, documents("顺义智能网联汽车产业知识产权联盟"))
@@ -206,14 +208,16 @@ def main():
         "示例：顺义智能网联汽车产业知识产权联盟，企业数量不足 70 家，申报放宽规模限制。",
         "预期结论：needs-review（需人工审核），退出码 0（加 --strict 时为 1）。名册 72 行，",
         "其中 4 行重复（2 行统一社会信用代码重复，2 行无代码且名称重复），实有 68 家，",
-        "少于 70 家；已声明产业聚集度高、特色发展模式、明确知识产权工作规划三项放宽理由，",
-        "art5.2.count 为 review。占比按 68 家计算：中小企业 58 家，高精尖 55 家。其余各项均满足。",
+        "少于 70 家；已就产业聚集度高、特色发展模式、明确知识产权工作规划三项放宽理由分别列出",
+        "证明材料，art5.2.count 为 review（由专家判断是否放宽）。占比按 68 家计算：中小企业 58 家，",
+        "高精尖 55 家。其余各项均满足。",
         "",
         "Example: an industry alliance in Shunyi with fewer than 70 enterprises that asks for the",
         "relaxation of Art. 5(2). Expected verdict: needs-review, exit 0 (1 with --strict). The",
         "roster has 72 rows, 4 of which repeat earlier rows (2 by USCC, 2 by name without USCC),",
-        "so 68 distinct enterprises; all three relaxation grounds are declared, so art5.2.count",
-        "is review. Shares are on the 68: 58 SMEs, 55 high-end. Everything else passes.",
+        "so 68 distinct enterprises; all three relaxation grounds are stated, each with its",
+        "evidence, so art5.2.count is review (the experts decide). Shares are on the 68: 58 SMEs,",
+        "55 high-end. Everything else passes.",
     ], d)
     body = line_of(text, "enterprises:")
     report.append(("needs-review-relaxation.yaml", roster_totals(full), "repeated rows at lines",

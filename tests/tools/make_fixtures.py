@@ -139,21 +139,45 @@ def _():
     return variant(rows=roster(n=69, sme=59, high_end=48))
 
 
+GROUND_EVIDENCE = {"high_concentration": ["产业集聚度分析报告.pdf"],
+                   "distinctive_model": ["特色发展模式说明.pdf"],
+                   "ip_work_plan": ["知识产权工作规划（2024-2026）.pdf"]}
+
+
 @fixture("count-69-relaxed.yaml",
-         "art5.2.count relaxation: 69 enterprises with all three grounds declared "
-         "(high_concentration, distinctive_model, ip_work_plan).",
+         "art5.2.count relaxation: 69 enterprises with all three grounds stated, each with its "
+         "evidence (high_concentration, distinctive_model, ip_work_plan).",
          "art5.2.count review; verdict needs-review; exit 0 (1 with --strict).")
+def _():
+    return variant([("zone.relaxation_grounds", dict(GROUND_EVIDENCE))],
+                   rows=roster(n=69, sme=59, high_end=48))
+
+
+@fixture("count-69-relaxed-format1.yaml",
+         "art5.2.count relaxation in dossier format 1's plain list of grounds: it loads, with a "
+         "warning that no evidence is listed, and a ground without evidence does not count.",
+         "art5.2.count missing; verdict incomplete; exit 1.")
 def _():
     return variant([("zone.relaxation_grounds", list(ALL_GROUNDS))],
                    rows=roster(n=69, sme=59, high_end=48))
 
 
+@fixture("count-69-ground-without-evidence.yaml",
+         "art5.2.count relaxation: 69 enterprises, all three grounds stated, distinctive_model "
+         "with no evidence listed ([]).",
+         "art5.2.count missing (zone.relaxation_grounds.distinctive_model); verdict incomplete; exit 1.")
+def _():
+    return variant([("zone.relaxation_grounds", dict(GROUND_EVIDENCE, distinctive_model=[]))],
+                   rows=roster(n=69, sme=59, high_end=48))
+
+
 @fixture("count-69-two-grounds.yaml",
          "art5.2.count relaxation needs all three grounds: 69 enterprises, only "
-         "high_concentration and ip_work_plan declared.",
+         "high_concentration and ip_work_plan stated, with their evidence.",
          "art5.2.count fail; verdict ineligible; exit 1.")
 def _():
-    return variant([("zone.relaxation_grounds", ["high_concentration", "ip_work_plan"])],
+    return variant([("zone.relaxation_grounds", {k: v for k, v in GROUND_EVIDENCE.items()
+                                                 if k != "distinctive_model"})],
                    rows=roster(n=69, sme=59, high_end=48))
 
 
@@ -309,14 +333,14 @@ def _():
 # evidence (Art. 6(1)-(3)) ---------------------------------------------------------
 @fixture("evidence-planning-empty.yaml",
          "art6.1.operation needs evidence for each part: operator.evidence.planning is [].",
-         "art6.1.operation fail; verdict ineligible; exit 1.")
+         "art6.1.operation missing (evidence not listed is data missing); verdict incomplete; exit 1.")
 def _():
     return variant([("operator.evidence.planning", [])])
 
 
 @fixture("evidence-effect-empty.yaml",
          "art6.3.effect needs evidence: operator.evidence.effect is [].",
-         "art6.3.effect fail; verdict ineligible; exit 1.")
+         "art6.3.effect missing (evidence not listed is data missing); verdict incomplete; exit 1.")
 def _():
     return variant([("operator.evidence.effect", [])])
 
@@ -338,7 +362,7 @@ def _():
 
 @fixture("documents-no-work-plan.yaml",
          "art7.documents: documents.work_plan is absent.",
-         "art7.documents fail or missing; verdict ineligible or incomplete; exit 1.")
+         "art7.documents missing (a document not listed is data missing); verdict incomplete; exit 1.")
 def _():
     return variant([("documents.work_plan", DELETE)])
 

@@ -17,7 +17,9 @@ using ipz::test::DossierBuilder;
 
 namespace {
 
-const char* const kAllGrounds = "[high_concentration, distinctive_model, ip_work_plan]";
+// The three grounds of Art. 5(2), each with its evidence.
+const char* const kAllGrounds =
+    "{high_concentration: [产业集聚度分析.pdf], distinctive_model: [特色发展模式说明.pdf], ip_work_plan: [知识产权工作规划.pdf]}";
 
 // The labels of the parts that failed, in English, joined by "; ".
 std::string failed_labels(const ipz::RuleResult& r) {
@@ -244,11 +246,39 @@ TEST_CASE("Art. 5(2): 69 enterprises with two of the three relaxation grounds fa
   b.enterprises = 69;
   b.smes = 60;
   b.high_end = 50;
-  b.relaxation_grounds = "[high_concentration, ip_work_plan]";
+  b.relaxation_grounds = "{high_concentration: [a.pdf], ip_work_plan: [b.pdf]}";
   auto c = check(b);
   CHECK(c.outcome("art5.2.count") == Outcome::fail);
   CHECK(c.arg("art5.2.count", "zone.relaxation_grounds.items") == "distinctive_model");
   CHECK(c.evaluation.verdict == Verdict::ineligible);
+}
+
+TEST_CASE("Art. 5(2): a ground stated without evidence does not count: missing, naming it, not fail",
+          "[art5.2][relaxation][missing]") {
+  DossierBuilder b;
+  b.enterprises = 12;
+  b.smes = 12;
+  b.high_end = 12;
+  b.relaxation_grounds = "{high_concentration: [a.pdf], distinctive_model: [], ip_work_plan: [c.pdf]}";
+  auto c = check(b);
+  CHECK(c.outcome("art5.2.count") == Outcome::missing);
+  CHECK(c.result("art5.2.count").missing == std::vector<std::string>{"zone.relaxation_grounds.distinctive_model"});
+  CHECK(c.evaluation.verdict == Verdict::incomplete);
+}
+
+TEST_CASE("Art. 5(2): format 1's plain list of grounds loads, with a warning, and is missing, not review",
+          "[art5.2][relaxation][missing][format1]") {
+  DossierBuilder b;
+  b.enterprises = 12;
+  b.smes = 12;
+  b.high_end = 12;
+  b.relaxation_grounds = "[high_concentration, distinctive_model, ip_work_plan]";
+  auto c = check(b);
+  REQUIRE(c.loaded.dossier);
+  CHECK(ipz::test::with_key(c.loaded.diagnostics, "dossier.relaxation_grounds_without_evidence").size() == 1);
+  CHECK(c.outcome("art5.2.count") == Outcome::missing);
+  CHECK(c.result("art5.2.count").missing.size() == 3);
+  CHECK(c.evaluation.verdict == Verdict::incomplete);
 }
 
 TEST_CASE("Art. 5(2): relaxation grounds do not matter at 70 or more", "[art5.2]") {
@@ -266,6 +296,7 @@ TEST_CASE("Art. 5(2): a zone far below 70 with all three grounds is still review
   auto c = check(b);
   CHECK(c.outcome("art5.2.count") == Outcome::review);
   CHECK(c.arg("art5.2.count", "enterprise_count.need") == "60");
+  CHECK(c.arg("art5.2.count", "enterprise_count.need_percent") == "86");  // 60 of 70 short
 }
 
 // ---------------------------------------------------------------------------
@@ -661,21 +692,33 @@ TEST_CASE("Art. 6(1): without zone_operating_since the rule is missing and names
   CHECK(c.evaluation.verdict == Verdict::incomplete);
 }
 
-TEST_CASE("Art. 6(1): an absent evidence part fails and names the part", "[art6.1][evidence]") {
+// Issue 9, point 6: evidence that is not listed is data missing, wherever it is checked.
+TEST_CASE("Art. 6(1): operator.evidence listed without funding is missing, naming operator.evidence.funding",
+          "[art6.1][evidence][missing]") {
   DossierBuilder b;
-  b.evidence_parts.erase(b.evidence_parts.begin() + 3);  // planning
+  b.evidence_parts.erase(b.evidence_parts.begin() + 2);  // funding
   auto c = check(b);
-  CHECK(c.outcome("art6.1.operation") == Outcome::fail);
-  CHECK(failed_labels(c.result("art6.1.operation")) == "evidence of planning and operations");
-  CHECK(c.evaluation.verdict == Verdict::ineligible);
+  CHECK(c.outcome("art6.1.operation") == Outcome::missing);
+  CHECK(c.result("art6.1.operation").missing == std::vector<std::string>{"operator.evidence.funding"});
+  CHECK(failed_labels(c.result("art6.1.operation")).empty());
+  CHECK(c.evaluation.verdict == Verdict::incomplete);
 }
 
-TEST_CASE("Art. 6(1): an empty evidence part fails", "[art6.1][evidence]") {
+TEST_CASE("Art. 6(1): an empty evidence part is missing, like an absent one", "[art6.1][evidence][missing]") {
   DossierBuilder b;
   b.evidence_parts[1].second = "[]";  // organization
   auto c = check(b);
+  CHECK(c.outcome("art6.1.operation") == Outcome::missing);
+  CHECK(c.result("art6.1.operation").missing == std::vector<std::string>{"operator.evidence.organization"});
+}
+
+TEST_CASE("Art. 6(1): a period too short still fails when evidence is missing too", "[art6.1][evidence]") {
+  DossierBuilder b;
+  b.zone_operating_since = "2021-04-01";
+  b.evidence_parts[1].second = "[]";  // organization
+  auto c = check(b);
   CHECK(c.outcome("art6.1.operation") == Outcome::fail);
-  CHECK(failed_labels(c.result("art6.1.operation")) == "evidence of the organization");
+  CHECK(failed_labels(c.result("art6.1.operation")) == "operated for 3 years");
 }
 
 TEST_CASE("Art. 6(1)-(3): without operator.evidence the rules are missing, naming operator.evidence",
@@ -701,18 +744,31 @@ TEST_CASE("Art. 6(2): IP services 3 years to the day pass, a day short fail", "[
   CHECK(c.outcome("art6.1.operation") == Outcome::pass);
 }
 
-TEST_CASE("Art. 6(2): no evidence of capability fails", "[art6.2][evidence]") {
+TEST_CASE("Art. 6(2): no evidence of capability is missing", "[art6.2][evidence][missing]") {
   DossierBuilder b;
   b.evidence_parts[4].second = "[]";  // capability
-  CHECK(check(b).outcome("art6.2.services") == Outcome::fail);
+  auto c = check(b);
+  CHECK(c.outcome("art6.2.services") == Outcome::missing);
+  CHECK(c.result("art6.2.services").missing == std::vector<std::string>{"operator.evidence.capability"});
 }
 
-TEST_CASE("Art. 6(3): no evidence of the effect fails", "[art6.3][evidence]") {
+TEST_CASE("Art. 6(3): no evidence of the effect is missing", "[art6.3][evidence][missing]") {
   DossierBuilder b;
-  b.evidence_parts[5].second = "[]";
+  b.evidence_parts.erase(b.evidence_parts.begin() + 5);  // effect
   auto c = check(b);
-  CHECK(c.outcome("art6.3.effect") == Outcome::fail);
+  CHECK(c.outcome("art6.3.effect") == Outcome::missing);
+  CHECK(c.result("art6.3.effect").missing == std::vector<std::string>{"operator.evidence.effect"});
   CHECK(c.outcome("art6.1.operation") == Outcome::pass);
+}
+
+TEST_CASE("Art. 7: documents listed without the work plan are missing, naming documents.work_plan",
+          "[art7][documents][missing]") {
+  DossierBuilder b;
+  b.work_plan.reset();
+  auto c = check(b);
+  CHECK(c.outcome("art7.documents") == Outcome::missing);
+  CHECK(c.result("art7.documents").missing == std::vector<std::string>{"documents.work_plan"});
+  CHECK(c.evaluation.verdict == Verdict::incomplete);
 }
 
 // ---------------------------------------------------------------------------
@@ -829,22 +885,16 @@ TEST_CASE("Art. 6(4): a failing part wins over a missing part", "[art6.4][missin
 // ---------------------------------------------------------------------------
 // Art. 7
 
-TEST_CASE("Art. 7: documents without work_plan fail, naming the work plan", "[art7]") {
-  DossierBuilder b;
-  b.work_plan.reset();
-  auto c = check(b);
-  CHECK(c.outcome("art7.documents") == Outcome::fail);
-  CHECK(failed_labels(c.result("art7.documents")) == "the work plan");
-  CHECK(c.evaluation.verdict == Verdict::ineligible);
-}
-
-TEST_CASE("Art. 7: documents without evidence or application form fail, naming both", "[art7]") {
+// Issue 9, point 6: a document not listed is data missing, as no documents at all is.
+TEST_CASE("Art. 7: documents without evidence or application form are missing, naming both", "[art7][missing]") {
   DossierBuilder b;
   b.application_form.reset();
   b.document_evidence = "[]";
   auto c = check(b);
-  CHECK(c.outcome("art7.documents") == Outcome::fail);
-  CHECK(failed_labels(c.result("art7.documents")) == "the application form; supporting evidence");
+  CHECK(c.outcome("art7.documents") == Outcome::missing);
+  CHECK(c.result("art7.documents").missing ==
+        std::vector<std::string>{"documents.application_form", "documents.evidence"});
+  CHECK(failed_labels(c.result("art7.documents")).empty());
 }
 
 TEST_CASE("Art. 7: no documents at all is missing", "[art7][missing]") {
@@ -990,12 +1040,12 @@ TEST_CASE("Verdicts: the combination does not depend on the order of the rules",
 
 TEST_CASE("Verdicts: a dossier failing one rule and missing another is ineligible", "[verdict]") {
   DossierBuilder b;
-  b.credit = false;           // art6.4 missing
-  b.work_plan.reset();        // art7 fail
-  b.carrier_type = "other";   // art5.1 review
+  b.credit = false;             // art6.4 missing
+  b.actual_operator = "false";  // art4 fail
+  b.carrier_type = "other";     // art5.1 review
   auto c = check(b);
   CHECK(c.outcome("art6.4.credit") == Outcome::missing);
-  CHECK(c.outcome("art7.documents") == Outcome::fail);
+  CHECK(c.outcome("art4.applicant") == Outcome::fail);
   CHECK(c.outcome("art5.1.carrier") == Outcome::review);
   CHECK(c.evaluation.verdict == Verdict::ineligible);
 }

@@ -305,7 +305,8 @@ TEST_CASE("Rules: every placeholder of a shipped rule's texts is a value the rul
   auto suffixes = [](const std::string& op, ipz::FactType type) -> std::vector<std::string> {
     if (op == "at_least" || op == "more_than" || op == "at_most" || op == "less_than" ||
         (op == "equals" && type == ipz::FactType::count)) {
-      if (type == ipz::FactType::share) return {"", "bound", "need", "need_add"};
+      if (type == ipz::FactType::share) return {"", "bound", "need", "need_add", "need_percent"};
+      if (op == "at_least" || op == "more_than") return {"", "bound", "need", "need_percent"};
       return {"", "bound", "need"};
     }
     if (op == "years_since_at_least") return {"", "years", "bound", "need", "days"};

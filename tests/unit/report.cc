@@ -349,13 +349,30 @@ TEST_CASE("Report: 69 enterprises without grounds: 1 more needed, and which grou
   b.enterprises = 69;
   b.smes = 60;
   b.high_end = 50;
-  b.relaxation_grounds = "[high_concentration]";
+  b.relaxation_grounds = "{high_concentration: [a.pdf]}";
   auto en = line_of(report_of(check(b), Lang::en), "art5.2.count");
   INFO(en.message);
   CHECK(en.actual == "69 enterprises");
   CHECK(en.required == "≥ 70 (in principle)");
   CHECK(contains(en.message, "it needs 1 more"));
-  CHECK(contains(en.message, "still lacking: distinctive_model, ip_work_plan"));
+  CHECK(contains(en.message, "grounds this dossier does not state: distinctive_model, ip_work_plan"));
+}
+
+TEST_CASE("Report: no message about Art. 5(2) advises ticking a ground", "[report][art5.2]") {
+  for (const char* grounds : {"[]", "{high_concentration: [a.pdf]}", "[high_concentration, distinctive_model, ip_work_plan]",
+                              "{high_concentration: [a.pdf], distinctive_model: [b.pdf], ip_work_plan: [c.pdf]}"})
+    for (Lang lang : {Lang::zh, Lang::en}) {
+      DossierBuilder b;
+      b.enterprises = 12;
+      b.smes = 12;
+      b.high_end = 12;
+      b.relaxation_grounds = grounds;
+      auto line = line_of(report_of(check(b), lang), "art5.2.count");
+      INFO(grounds << ": " << line.message);
+      CHECK_FALSE(contains(line.message, "declare"));
+      CHECK_FALSE(contains(line.message, "申明全部"));
+      CHECK_FALSE(contains(line.message, "tick"));
+    }
 }
 
 TEST_CASE("Report: 69 enterprises with all three grounds is review and says experts decide", "[report][art5.2]") {
@@ -363,11 +380,26 @@ TEST_CASE("Report: 69 enterprises with all three grounds is review and says expe
   b.enterprises = 69;
   b.smes = 60;
   b.high_end = 50;
-  b.relaxation_grounds = "[high_concentration, distinctive_model, ip_work_plan]";
+  b.relaxation_grounds = "{high_concentration: [a.pdf], distinctive_model: [b.pdf], ip_work_plan: [c.pdf]}";
   auto en = line_of(report_of(check(b), Lang::en), "art5.2.count");
   INFO(en.message);
   CHECK(en.outcome == Outcome::review);
-  CHECK(contains(en.message, "1 short of 70"));
+  CHECK(contains(en.message, "69 of 70 enterprises, 1 short (1 %)"));
+  CHECK(contains(en.message, "the experts judge whether, and how far"));
+}
+
+TEST_CASE("Report: the relaxation review states its scale: 12 of 70, 58 short, 83 %", "[report][art5.2]") {
+  DossierBuilder b;
+  b.enterprises = 12;
+  b.smes = 12;
+  b.high_end = 12;
+  b.relaxation_grounds = "{high_concentration: [a.pdf], distinctive_model: [b.pdf], ip_work_plan: [c.pdf]}";
+  auto report = report_of(check(b), Lang::zh);
+  auto en = line_of(report_of(check(b), Lang::en), "art5.2.count");
+  auto zh = line_of(report, "art5.2.count");
+  INFO(en.message << "\n" << zh.message);
+  CHECK(contains(en.message, "12 of 70 enterprises, 58 short (83 %)"));
+  CHECK(contains(zh.message, "企业 12 家，要求 70 家，差 58 家（83%）"));
 }
 
 TEST_CASE("Report: patents below both bounds say how many more of each", "[report][art5.3]") {
@@ -429,13 +461,26 @@ TEST_CASE("Report: missing operator.credit names operator.credit", "[report][mis
 
 TEST_CASE("Report: a failing composite rule names the parts that failed, in the report's language", "[report]") {
   DossierBuilder b;
+  b.credit_china_bad_records = "2";
+  b.dishonest_debtor = "true";
+  auto c = check(b);
+  auto en = line_of(report_of(c, Lang::en), "art6.4.credit");
+  INFO(en.message);
+  CHECK(contains(en.message, "Not met: no bad record on Credit China (Beijing); not a dishonest judgment debtor"));
+  auto zh = line_of(report_of(c, Lang::zh), "art6.4.credit");
+  INFO(zh.message);
+  CHECK(contains(zh.message, "不满足：信用中国及信用中国（北京）无不良信用信息、未被列入失信被执行人名单"));
+}
+
+TEST_CASE("Report: documents not listed are missing, and the message names each field", "[report][missing]") {
+  DossierBuilder b;
   b.application_form.reset();
   b.work_plan.reset();
   auto c = check(b);
   auto en = line_of(report_of(c, Lang::en), "art7.documents");
-  CHECK(contains(en.message, "lacking: the application form; the work plan"));
-  auto zh = line_of(report_of(c, Lang::zh), "art7.documents");
-  CHECK(contains(zh.message, "缺少：申报书、工作方案"));
+  INFO(en.message);
+  CHECK(en.outcome == Outcome::missing);
+  CHECK(contains(en.message, "add documents.application_form, documents.work_plan to the dossier"));
 }
 
 TEST_CASE("Report: Art. 5(1) an unknown district fails naming it and the closest names, not the directions",
