@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cstddef>
+#include <functional>
 #include <utility>
 
 #include "util/utf8.h"
@@ -158,17 +159,20 @@ class CsvReader {
 
 }  // namespace
 
-std::optional<CsvTable> parse_csv(std::string_view text, const std::string& file, Diagnostics& diags) {
+bool for_each_csv_row(std::string_view text, const std::string& file, Diagnostics& diags,
+                      const std::function<void(std::vector<CsvCell>& header)>& on_header,
+                      const std::function<void(std::vector<CsvCell>& row, int line)>& on_row) {
   if (auto bad = encoding_problem(text)) {
     MessageArgs args{{"file", file}};
     if (!bad->encoding.empty()) args.emplace_back("encoding", std::string(bad->encoding));
     diags.push_back({Severity::error, {file, bad->line, bad->column}, std::string(bad->key), std::move(args)});
-    return std::nullopt;
+    return false;
   }
   if (has_utf8_bom(text)) text.remove_prefix(3);
 
   CsvReader reader(text, file, diags);
-  CsvTable table;
+  std::size_t header_size = 0;
+  std::size_t rows = 0;
   bool have_header = false;
   bool header_ok = true;
   std::vector<CsvCell> cells;
@@ -176,56 +180,63 @@ std::optional<CsvTable> parse_csv(std::string_view text, const std::string& file
   while (!reader.at_end()) {
     if (reader.skip_blank_line()) continue;
     const int row_line = reader.line();
-    const std::size_t row_start = reader.offset();
     int end_line = 0;
     int end_column = 0;
+    cells.clear();
     const RecordStatus status = reader.read_record(cells, end_line, end_column);
-    if (status == RecordStatus::unterminated) return std::nullopt;
+    if (status == RecordStatus::unterminated) return false;
     for (CsvCell& c : cells) {
       if (c.text.size() <= kMaxCsvCellBytes) continue;
       reader.error(c.line, c.column, "limit.value_too_long", {{"limit", std::to_string(kMaxCsvCellBytes)}});
       c.text.clear();
     }
-    if (have_header && table.rows.size() >= kMaxCsvRows) {
+    if (have_header && rows >= kMaxCsvRows) {
       reader.error(row_line, 1, "limit.too_many_rows", {{"limit", std::to_string(kMaxCsvRows)}});
-      return std::nullopt;
+      return false;
     }
 
     if (!have_header) {
       have_header = true;
       header_ok = status == RecordStatus::ok;
-      table.header = std::move(cells);
-      // Guess the number of rows from the header's length in bytes.
-      const std::size_t header_bytes = std::max<std::size_t>(reader.offset() - row_start, 1);
-      const std::size_t guess = std::min((text.size() - reader.offset()) / header_bytes + 1, kMaxReservedRows);
-      table.rows.reserve(guess);
-      table.row_lines.reserve(guess);
+      header_size = cells.size();
+      if (header_ok) on_header(cells);
     } else if (status != RecordStatus::ok || !header_ok) {
-      cells.clear();  // reported already, or nothing to compare it with
-      continue;
-    } else if (cells.size() != table.header.size()) {
-      const bool too_many = cells.size() > table.header.size();
-      const int line = too_many ? cells[table.header.size()].line : end_line;
-      const int column = too_many ? cells[table.header.size()].column : end_column;
+      continue;  // reported already, or nothing to compare it with
+    } else if (cells.size() != header_size) {
+      const bool too_many = cells.size() > header_size;
+      const int line = too_many ? cells[header_size].line : end_line;
+      const int column = too_many ? cells[header_size].column : end_column;
       reader.error(line, column, "csv.cell_count",
                    {{"row_line", std::to_string(row_line)},
                     {"found", std::to_string(cells.size())},
-                    {"expected", std::to_string(table.header.size())}});
-      cells.clear();
-      continue;
+                    {"expected", std::to_string(header_size)}});
     } else {
-      table.rows.push_back(std::move(cells));
-      table.row_lines.push_back(row_line);
+      ++rows;
+      on_row(cells, row_line);
     }
-    cells = {};
-    cells.reserve(table.header.size());
   }
 
   if (!have_header) {
     diags.push_back({Severity::error, {file, 1, 1}, "file.empty", {}});
-    return std::nullopt;
+    return false;
   }
-  if (!header_ok) return std::nullopt;
+  return header_ok;
+}
+
+std::optional<CsvTable> parse_csv(std::string_view text, const std::string& file, Diagnostics& diags) {
+  CsvTable table;
+  // Guess the number of rows from the count of line ends.
+  const auto lines = static_cast<std::size_t>(std::count(text.begin(), text.end(), '\n'));
+  table.rows.reserve(std::min(lines, kMaxReservedRows));
+  table.row_lines.reserve(std::min(lines, kMaxReservedRows));
+  const bool ok = for_each_csv_row(
+      text, file, diags, [&](std::vector<CsvCell>& header) { table.header = std::move(header); },
+      [&](std::vector<CsvCell>& row, int line) {
+        table.rows.push_back(std::move(row));
+        table.row_lines.push_back(line);
+        row = {};
+      });
+  if (!ok) return std::nullopt;
   return table;
 }
 

@@ -8,6 +8,7 @@
 #pragma once
 
 #include <cstddef>
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -50,5 +51,15 @@ struct CsvTable {
 // a data row with a stray quote or the wrong number of cells is reported and
 // left out of it, so every row returned has exactly header.size() cells.
 std::optional<CsvTable> parse_csv(std::string_view text, const std::string& file, Diagnostics& diags);
+
+// The same, a record at a time, without keeping the table (a roster of a
+// million rows): on_header gets the header's cells, when it has no stray
+// quote; then on_row gets each data row that has as many cells, with the line
+// where it starts (the vectors may be moved from). The same diagnostics as
+// parse_csv; returns false where parse_csv returns nullopt, possibly after
+// some rows were handed over (the caller then drops them).
+bool for_each_csv_row(std::string_view text, const std::string& file, Diagnostics& diags,
+                      const std::function<void(std::vector<CsvCell>& header)>& on_header,
+                      const std::function<void(std::vector<CsvCell>& row, int line)>& on_row);
 
 }  // namespace ipz

@@ -196,47 +196,90 @@ void read_patents(FieldReader& r, const YamlNode& n, const std::string& path, En
   }
 }
 
+// Row i (0-based) of the roster, added to out when it is a map.
+void read_enterprise(FieldReader& r, const YamlNode& item, std::size_t i, std::vector<Enterprise>& out) {
+  std::string path = row_path("enterprises", i);
+  MapReader m(r, item, path);
+  if (!m.ok()) return;
+  Enterprise e;
+  e.row = static_cast<int>(i + 1);
+  e.where = r.at(item);
+  e.name = m.text("name", true).value_or("");
+  e.uscc = m.text("uscc");
+  if (e.uscc) e.uscc = r.checked_uscc(*m.get("uscc"), path + ".uscc", *e.uscc);
+  e.sme = m.boolean("sme");
+  SizeFigures size;
+  bool has_size = false;
+  if (auto sector = m.text("sector")) size.sector = sector, has_size = true;
+  if (auto employees = m.count("employees")) size.employees = parse_number(std::to_string(*employees));
+  if (m.get("employees")) has_size = true;
+  for (auto [key, member] : {std::pair{"revenue_10k_yuan", &SizeFigures::revenue},
+                             std::pair{"assets_10k_yuan", &SizeFigures::assets}}) {
+    const YamlNode* v = m.get(key);
+    if (!v) continue;
+    has_size = true;
+    if (auto d = r.decimal(*v, path + "." + key)) size.*member = parse_number(*d);
+  }
+  if (has_size) e.size = size;
+  m.know("high_end_industry");
+  if (const YamlNode* h = item.find("high_end_industry")) {
+    e.high_end_where = r.at(*h);
+    if (h->is_null()) {
+      e.high_end_industry = "";
+    } else if (auto t = r.text(*h, path + ".high_end_industry")) {
+      e.high_end_industry = *t;  // the rule set says which words mean "none"
+    }
+  }
+  if (const YamlNode* p = m.get("patents")) read_patents(r, *p, path + ".patents", e);
+  m.finish();
+  out.push_back(std::move(e));
+}
+
 void read_enterprises(FieldReader& r, const YamlNode& n, std::vector<Enterprise>& out) {
   if (!r.expect_list(n, "enterprises")) return;
   out.reserve(n.items.size());
-  for (std::size_t i = 0; i < n.items.size(); ++i) {
-    std::string path = row_path("enterprises", i);
-    MapReader m(r, n.items[i], path);
-    if (!m.ok()) continue;
-    Enterprise e;
-    e.row = static_cast<int>(i + 1);
-    e.where = r.at(n.items[i]);
-    e.name = m.text("name", true).value_or("");
-    e.uscc = m.text("uscc");
-    if (e.uscc) e.uscc = r.checked_uscc(*m.get("uscc"), path + ".uscc", *e.uscc);
-    e.sme = m.boolean("sme");
-    SizeFigures size;
-    bool has_size = false;
-    if (auto sector = m.text("sector")) size.sector = sector, has_size = true;
-    if (auto employees = m.count("employees")) size.employees = parse_number(std::to_string(*employees));
-    if (m.get("employees")) has_size = true;
-    for (auto [key, member] : {std::pair{"revenue_10k_yuan", &SizeFigures::revenue},
-                               std::pair{"assets_10k_yuan", &SizeFigures::assets}}) {
-      const YamlNode* v = m.get(key);
-      if (!v) continue;
-      has_size = true;
-      if (auto d = r.decimal(*v, path + "." + key)) size.*member = parse_number(*d);
-    }
-    if (has_size) e.size = size;
-    m.know("high_end_industry");
-    if (const YamlNode* h = n.items[i].find("high_end_industry")) {
-      e.high_end_where = r.at(*h);
-      if (h->is_null()) {
-        e.high_end_industry = "";
-      } else if (auto t = r.text(*h, path + ".high_end_industry")) {
-        e.high_end_industry = *t;  // the rule set says which words mean "none"
-      }
-    }
-    if (const YamlNode* p = m.get("patents")) read_patents(r, *p, path + ".patents", e);
-    m.finish();
-    out.push_back(std::move(e));
-  }
+  for (std::size_t i = 0; i < n.items.size(); ++i) read_enterprise(r, n.items[i], i, out);
 }
+
+// The inline roster's rows, read while the YAML is parsed (YamlListSink):
+// each row becomes an Enterprise as soon as it is read and its YAML nodes are
+// dropped, so a dossier of 300,000 rows never holds them all as nodes. Their
+// diagnostics wait here, to join the others where read_enterprises would
+// have put them.
+class StreamedRoster {
+ public:
+  StreamedRoster(const std::string& file, std::size_t text_size) : r_(file, diags_), text_size_(text_size) {}
+  void take(const YamlNode& item, std::size_t i, std::size_t end_offset) {
+    if (rows_.size() == rows_.capacity()) reserve(i, end_offset);
+    read_enterprise(r_, item, i, rows_);
+  }
+  // The rows and their diagnostics, once the whole text is read.
+  std::vector<Enterprise> rows() { return std::move(rows_); }
+  Diagnostics diagnostics() { return std::move(diags_); }
+
+ private:
+  // Room for the rows still to come, at the bytes per row so far (5 % more),
+  // instead of doubling: the roster is most of a large dossier's memory.
+  void reserve(std::size_t i, std::size_t offset) {
+    if (i < 64 || offset <= first_offset_ || offset >= text_size_) {
+      if (i == 0) first_offset_ = offset;
+      rows_.reserve(std::max<std::size_t>(64, rows_.size() * 2));
+      return;
+    }
+    const double per_row = static_cast<double>(offset - first_offset_) / static_cast<double>(i);
+    const auto to_come = static_cast<std::size_t>(static_cast<double>(text_size_ - offset) / per_row * 1.05);
+    rows_.reserve(std::min(rows_.size() + std::max(to_come + 16, rows_.size() / 4), kMaxItems));
+  }
+
+  Diagnostics diags_;
+  FieldReader r_;
+  std::size_t text_size_;
+  std::size_t first_offset_ = 0;
+  std::vector<Enterprise> rows_;
+};
+
+LoadedDossier load_tree(const YamlNode& root, const std::string& file, const FileLimits& limits,
+                        StreamedRoster* streamed);
 
 // Enterprises listed twice (same USCC, or same name where one of the rows has
 // no USCC) count once: later rows point at the first and a warning names both.
@@ -325,14 +368,25 @@ Work read_work(FieldReader& r, const YamlNode& n) {
 
 LoadedDossier load_dossier(std::string_view text, const std::string& file, const FileLimits& limits) {
   LoadedDossier out;
-  YamlDocument doc = parse_yaml(text, file, out.diagnostics);
+  StreamedRoster roster(file, text.size());
+  const YamlListSink sink{"enterprises", [&](YamlNode&& item, std::size_t i, std::size_t end_offset) {
+                            roster.take(item, i, end_offset);
+                          }};
+  YamlDocument doc = parse_yaml(text, file, out.diagnostics, &sink);
   if (!doc.ok) return out;
-  LoadedDossier loaded = load_dossier(doc.root, file, limits);
+  LoadedDossier loaded = load_tree(doc.root, file, limits, doc.streamed ? &roster : nullptr);
   loaded.diagnostics.insert(loaded.diagnostics.begin(), out.diagnostics.begin(), out.diagnostics.end());
   return loaded;
 }
 
 LoadedDossier load_dossier(const YamlNode& root, const std::string& file, const FileLimits& limits) {
+  return load_tree(root, file, limits, nullptr);
+}
+
+namespace {
+
+LoadedDossier load_tree(const YamlNode& root, const std::string& file, const FileLimits& limits,
+                        StreamedRoster* streamed) {
   LoadedDossier out;
   FieldReader r(file, out.diagnostics);
   if (!root.is_map()) {
@@ -353,7 +407,12 @@ LoadedDossier load_dossier(const YamlNode& root, const std::string& file, const 
   if (const YamlNode* docs = top.get("documents")) d.documents = read_documents(r, *docs);
   // The roster: inline, from a CSV file beside the dossier, or both.
   const YamlNode* inline_roster = top.get("enterprises");
-  if (inline_roster) read_enterprises(r, *inline_roster, d.enterprises);
+  if (inline_roster && streamed) {  // its rows read already, while it was parsed
+    d.enterprises = streamed->rows();
+    for (Diagnostic& diag : streamed->diagnostics()) out.diagnostics.push_back(std::move(diag));
+  } else if (inline_roster) {
+    read_enterprises(r, *inline_roster, d.enterprises);
+  }
   d.enterprises_file = top.text("enterprises_file");
   if (d.enterprises_file) {
     // Inside the dossier's folder (or an --allow-outside path), a regular file, under the size limit.
@@ -373,5 +432,7 @@ LoadedDossier load_dossier(const YamlNode& root, const std::string& file, const 
   if (!has_errors(out.diagnostics)) out.dossier = std::move(d);
   return out;
 }
+
+}  // namespace
 
 }  // namespace ipz

@@ -2,6 +2,7 @@
 #include "read/roster_csv.h"
 
 #include <algorithm>
+#include <iterator>
 #include <map>
 
 #include "read/csv.h"
@@ -131,61 +132,74 @@ std::string roster_csv_header(bool english) {
 
 void read_roster_csv(std::string_view text, const std::string& file, std::vector<Enterprise>& roster,
                      Diagnostics& diags) {
-  std::optional<CsvTable> table = parse_csv(text, file, diags);
-  if (!table) return;
   const RosterColumns& rc = roster_columns();
-
-  // Which field each column holds.
-  std::vector<const Column*> field_of(table->header.size(), nullptr);
-  std::vector<std::string> known;
-  for (const Column& c : rc.columns) known.insert(known.end(), c.headers.begin(), c.headers.end());
+  // Rows become Enterprises as the CSV is read, a record at a time, so that a
+  // roster of a million rows is never held as cells too. The diagnostics about
+  // the columns and the rows wait, to come after those about the CSV itself,
+  // as when the whole file was read first.
+  Diagnostics column_diags;
+  Diagnostics row_diags;
+  RowReader rr(file, row_diags);
+  std::vector<const Column*> field_of;  // which field each column holds
+  std::vector<std::string> headers;     // each column's header, as written
   std::map<std::string, std::size_t> seen;  // field -> column index
-  bool ok = true;
-  for (std::size_t i = 0; i < table->header.size(); ++i) {
-    const CsvCell& h = table->header[i];
-    const std::string name = normalize_header(h.text);
-    for (const Column& c : rc.columns)
-      if (contains(c.headers, name)) field_of[i] = &c;
-    if (!field_of[i]) {
-      std::string all;
-      for (const Column& c : rc.columns) all += (all.empty() ? "" : ", ") + c.headers.back();
-      MessageArgs args = suggestion_args(closest_names(name, known, 1), "hint.did_you_mean");
-      args.insert(args.end(), {{"column", name}, {"known", all}});
-      diags.push_back({Severity::error, {file, h.line, h.column}, "roster.unknown_column", std::move(args)});
-      ok = false;
-    } else if (auto [it, fresh] = seen.emplace(field_of[i]->field, i); !fresh) {
-      diags.push_back({Severity::error, {file, h.line, h.column}, "roster.duplicate_column", {{"column", name}}});
-      ok = false;
-    }
-  }
-  for (const Column& c : rc.columns) {
-    if (c.required && !seen.count(c.field)) {
-      diags.push_back({Severity::error, {file, 1, 1}, "roster.missing_column", {{"column", c.headers.back()}}});
-      ok = false;
-    }
-  }
-  if (!ok) return;
+  bool columns_ok = false;
+  std::vector<Enterprise> rows;
+  // At most one a line (blank lines included: reserving does not touch the memory).
+  rows.reserve(std::min(static_cast<std::size_t>(std::count(text.begin(), text.end(), '\n')) + 1, kMaxCsvRows));
 
-  RowReader rr(file, diags);
-  for (std::size_t r = 0; r < table->rows.size(); ++r) {
-    const auto& cells = table->rows[r];
+  auto on_header = [&](std::vector<CsvCell>& header) {
+    field_of.assign(header.size(), nullptr);
+    std::vector<std::string> known;
+    for (const Column& c : rc.columns) known.insert(known.end(), c.headers.begin(), c.headers.end());
+    columns_ok = true;
+    for (std::size_t i = 0; i < header.size(); ++i) {
+      const CsvCell& h = header[i];
+      headers.push_back(h.text);
+      const std::string name = normalize_header(h.text);
+      for (const Column& c : rc.columns)
+        if (contains(c.headers, name)) field_of[i] = &c;
+      if (!field_of[i]) {
+        std::string all;
+        for (const Column& c : rc.columns) all += (all.empty() ? "" : ", ") + c.headers.back();
+        MessageArgs args = suggestion_args(closest_names(name, known, 1), "hint.did_you_mean");
+        args.insert(args.end(), {{"column", name}, {"known", all}});
+        column_diags.push_back({Severity::error, {file, h.line, h.column}, "roster.unknown_column", std::move(args)});
+        columns_ok = false;
+      } else if (auto [it, fresh] = seen.emplace(field_of[i]->field, i); !fresh) {
+        column_diags.push_back(
+            {Severity::error, {file, h.line, h.column}, "roster.duplicate_column", {{"column", name}}});
+        columns_ok = false;
+      }
+    }
+    for (const Column& c : rc.columns) {
+      if (c.required && !seen.count(c.field)) {
+        column_diags.push_back(
+            {Severity::error, {file, 1, 1}, "roster.missing_column", {{"column", c.headers.back()}}});
+        columns_ok = false;
+      }
+    }
+  };
+
+  auto on_row = [&](std::vector<CsvCell>& cells, int row_line) {
+    if (!columns_ok) return;
     Enterprise e;
-    e.row = static_cast<int>(roster.size() + 1);
-    e.where = {file, table->row_lines[r], 1};
+    e.row = static_cast<int>(roster.size() + rows.size() + 1);
+    e.where = {file, row_line, 1};
     std::optional<long long> valid, invention, utility, design;
     SizeFigures size;
     bool has_size = false;
     for (std::size_t i = 0; i < cells.size() && i < field_of.size(); ++i) {
       const CsvCell& cell = cells[i];
       const std::string& f = field_of[i]->field;
-      const std::string& header = table->header[i].text;
+      const std::string& header = headers[i];
       const std::string t = trim(cell.text);
       if (f == "name") {
         e.name = t;
         if (t.empty()) rr.error(cell, "roster.empty_name", {});
       } else if (f == "uscc") {
         if (t.empty()) continue;
-        e.uscc = checked_uscc({file, cell.line, cell.column}, file + ":" + std::to_string(cell.line), t, diags);
+        e.uscc = checked_uscc({file, cell.line, cell.column}, file + ":" + std::to_string(cell.line), t, row_diags);
       } else if (f == "sme") {
         if (t.empty()) continue;
         if (contains(rc.sme_true, t)) e.sme = true;
@@ -217,14 +231,25 @@ void read_roster_csv(std::string_view text, const std::string& file, std::vector
     e.invention_patents = invention.value_or(0);
     const long long parts = invention.value_or(0) + utility.value_or(0) + design.value_or(0);
     e.valid_patents = valid ? *valid : parts;
-    const std::string path = file + ":" + std::to_string(table->row_lines[r]);
+    const std::string path = file + ":" + std::to_string(row_line);
     if (valid && invention.value_or(0) > *valid)
-      diags.push_back({Severity::error, {file, table->row_lines[r], 1}, "dossier.invention_above_valid",
-                       {{"path", path}, {"invention", std::to_string(*invention)}, {"valid", std::to_string(*valid)}}});
+      row_diags.push_back({Severity::error, {file, row_line, 1}, "dossier.invention_above_valid",
+                           {{"path", path}, {"invention", std::to_string(*invention)}, {"valid", std::to_string(*valid)}}});
     else if (valid && parts > *valid)
-      diags.push_back({Severity::error, {file, table->row_lines[r], 1}, "dossier.parts_above_valid",
-                       {{"path", path}, {"parts", std::to_string(parts)}, {"valid", std::to_string(*valid)}}});
-    roster.push_back(std::move(e));
+      row_diags.push_back({Severity::error, {file, row_line, 1}, "dossier.parts_above_valid",
+                           {{"path", path}, {"parts", std::to_string(parts)}, {"valid", std::to_string(*valid)}}});
+    rows.push_back(std::move(e));
+  };
+
+  if (!for_each_csv_row(text, file, diags, on_header, on_row)) return;
+  for (Diagnostic& d : column_diags) diags.push_back(std::move(d));
+  if (!columns_ok) return;
+  for (Diagnostic& d : row_diags) diags.push_back(std::move(d));
+  if (roster.empty()) {
+    roster = std::move(rows);
+  } else {
+    roster.reserve(roster.size() + rows.size());
+    std::move(rows.begin(), rows.end(), std::back_inserter(roster));
   }
 }
 

@@ -97,12 +97,14 @@ struct LimitReached {};
 // kMaxAliasNodes, so that a "billion laughs" stops at once.
 class TreeBuilder : public YAML::EventHandler {
  public:
-  TreeBuilder(const std::string& file, Diagnostics& diags, const ColumnMap& columns)
-      : file_(file), diags_(diags), columns_(columns) {}
+  TreeBuilder(const std::string& file, Diagnostics& diags, const ColumnMap& columns,
+              const YamlListSink* sink = nullptr)
+      : file_(file), diags_(diags), columns_(columns), sink_(sink) {}
 
   YamlNode root;
   bool have_root = false;
   bool failed = false;
+  bool streamed = false;  // the sink's list was met
 
   void OnDocumentStart(const YAML::Mark&) override {}
   void OnDocumentEnd() override {}
@@ -112,6 +114,7 @@ class TreeBuilder : public YAML::EventHandler {
     n.kind = YamlNode::Kind::null;
     place(mark, n);
     ++written_;  // a node written out in the document, not a copy made for an alias
+    grow(mark, 1);
     remember(anchor, n, 1);
     add(std::move(n), 1);
   }
@@ -133,6 +136,7 @@ class TreeBuilder : public YAML::EventHandler {
       throw LimitReached{};
     }
     alias_nodes_ += nodes;
+    grow(mark, nodes);
     YamlNode n = it->second.node;
     place(mark, n);  // the copy is where it is used; what it holds, where it was written
     add(std::move(n), nodes);
@@ -142,6 +146,7 @@ class TreeBuilder : public YAML::EventHandler {
     YamlNode n;
     place(mark, n);
     ++written_;  // a node written out in the document, not a copy made for an alias
+    grow(mark, 1);
     n.quoted = tag == "!";
     if (value.size() > kMaxScalarBytes) {
       error(mark, "limit.value_too_long", {{"limit", std::to_string(kMaxScalarBytes)}});
@@ -169,6 +174,8 @@ class TreeBuilder : public YAML::EventHandler {
  private:
   struct Open {
     YamlNode node;
+    bool to_sink = false;       // its items go to the sink, not into node
+    std::size_t handed = 0;     // items handed to the sink
     YAML::anchor_t anchor = 0;  // its anchor (&name), or 0
     std::size_t nodes = 1;      // nodes in it so far, itself included (aliases expanded)
     bool expecting_key = true;  // maps alternate key, value
@@ -200,9 +207,17 @@ class TreeBuilder : public YAML::EventHandler {
     return first;
   }
 
-  void place(const YAML::Mark& mark, YamlNode& n) const {
+  void place(const YAML::Mark& mark, YamlNode& n) {
     n.line = mark.line + 1;
     n.column = columns_.column(mark.line, mark.column);
+    if (mark.pos > 0) offset_ = static_cast<std::size_t>(mark.pos);
+  }
+  // `nodes` more in the tree: within kMaxTreeNodes, or the end.
+  void grow(const YAML::Mark& mark, std::size_t nodes) {
+    tree_nodes_ += nodes;
+    if (tree_nodes_ <= kMaxTreeNodes) return;
+    error(mark, "limit.too_many_nodes", {{"limit", std::to_string(kMaxTreeNodes)}});
+    throw LimitReached{};
   }
   void error(const YAML::Mark& mark, std::string key, MessageArgs args) {
     diags_.push_back({Severity::error, {file_, mark.line + 1, columns_.column(mark.line, mark.column)}, std::move(key),
@@ -214,6 +229,7 @@ class TreeBuilder : public YAML::EventHandler {
   }
   void open(const YAML::Mark& mark, YamlNode::Kind kind, YAML::anchor_t anchor) {
     ++written_;  // a node written out in the document, not a copy made for an alias
+    grow(mark, 1);
     if (skipped_depth_ > 0 || static_cast<int>(stack_.size()) >= kMaxYamlDepth) {
       if (skipped_depth_ == 0)
         error(mark, "yaml.too_deep", {{"limit", std::to_string(kMaxYamlDepth)}});
@@ -223,6 +239,10 @@ class TreeBuilder : public YAML::EventHandler {
     Open o;
     o.node.kind = kind;
     o.anchor = anchor;
+    if (sink_ && kind == YamlNode::Kind::sequence && stack_.size() == 1 && stack_[0].node.is_map() &&
+        !stack_[0].expecting_key && !stack_[0].node.keys.empty() && stack_[0].node.keys.back().text == sink_->key &&
+        anchor == 0)  // an anchored roster keeps its rows: an alias may copy it
+      o.to_sink = streamed = true;
     anchors_.erase(anchor);  // an anchor named again is a new one; until it closes, an alias to it is recursive
     place(mark, o.node);
     stack_.push_back(std::move(o));
@@ -249,7 +269,15 @@ class TreeBuilder : public YAML::EventHandler {
     Open& top = stack_.back();
     top.nodes += nodes;
     if (top.node.kind == YamlNode::Kind::sequence) {
-      if (top.node.items.size() >= kMaxItems) too_many(n);
+      if (top.node.items.size() + top.handed >= kMaxItems) too_many(n);
+      if (top.to_sink) {
+        // Handed over, no longer in the tree; nor in the list's own count, so
+        // that an anchor on the list (none is allowed) could not copy it.
+        tree_nodes_ -= std::min(tree_nodes_, nodes);
+        top.nodes -= nodes;
+        sink_->take(std::move(n), top.handed++, offset_);
+        return;
+      }
       top.node.items.push_back(std::move(n));
       return;
     }
@@ -287,6 +315,9 @@ class TreeBuilder : public YAML::EventHandler {
   std::unordered_map<YAML::anchor_t, Anchored> anchors_;
   std::size_t written_ = 0;      // nodes written out in the document
   std::size_t alias_nodes_ = 0;  // nodes that aliases added
+  std::size_t tree_nodes_ = 0;   // nodes in the tree (neither skipped nor handed to the sink)
+  std::size_t offset_ = 0;       // the byte offset of the latest event
+  const YamlListSink* sink_;
 };
 
 bool only_blank_or_comments(std::string_view text) {
@@ -341,7 +372,8 @@ std::pair<int, int> tab_in_indentation(std::string_view text, int line0) {
 
 }  // namespace
 
-YamlDocument parse_yaml(std::string_view text, const std::string& file, Diagnostics& diags) {
+YamlDocument parse_yaml(std::string_view text, const std::string& file, Diagnostics& diags,
+                        const YamlListSink* sink) {
   YamlDocument doc;
   if (auto bad = encoding_problem(text)) {
     MessageArgs args{{"file", file}};
@@ -358,7 +390,7 @@ YamlDocument parse_yaml(std::string_view text, const std::string& file, Diagnost
   TextBuffer buffer(text);
   std::istream in(&buffer);
   const ColumnMap columns(text);
-  TreeBuilder builder(file, diags, columns);
+  TreeBuilder builder(file, diags, columns, sink);
   try {
     YAML::Parser parser(in);
     if (parser.HandleNextDocument(builder)) {
@@ -387,6 +419,7 @@ YamlDocument parse_yaml(std::string_view text, const std::string& file, Diagnost
   }
   doc.root = std::move(builder.root);
   doc.ok = !builder.failed;
+  doc.streamed = builder.streamed;
   return doc;
 }
 

@@ -9,6 +9,7 @@
 #pragma once
 
 #include <cstddef>
+#include <functional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -38,6 +39,18 @@ struct YamlNode {
 struct YamlDocument {
   bool ok = false;  // false: see the diagnostics; root is not usable
   YamlNode root;
+  bool streamed = false;  // the list a YamlListSink asked for was handed over (it is empty in root)
+};
+
+// A list handed over item by item as it is read, instead of being kept in
+// the tree: a dossier's roster, which may have hundreds of thousands of rows,
+// so that its rows never all exist as YAML nodes at once (memory, README
+// "Hostile input"). The list stays in the tree, empty, where it was written.
+struct YamlListSink {
+  std::string key;  // the top-level map's key whose value, when a list, is handed over
+  // Each item as soon as it is read: its 0-based index, and the byte offset
+  // in the text where it ends (to estimate how many are still to come).
+  std::function<void(YamlNode&& item, std::size_t index, std::size_t end_offset)> take;
 };
 
 // Limits that keep a hostile file from exhausting the stack, the memory or
@@ -47,9 +60,12 @@ inline constexpr std::size_t kMaxScalarBytes = 64 * 1024;  // one value or key: 
 inline constexpr std::size_t kMaxItems = 1000000;          // items of one list, keys of one map (roster rows)
 inline constexpr std::size_t kAliasFactor = 10;            // aliases add at most 10 times the nodes written out,
 inline constexpr std::size_t kMaxAliasNodes = 1000000;     // and at most a million
+inline constexpr std::size_t kMaxTreeNodes = 2000000;      // nodes the tree holds (a sink's items not counted)
 
-// Parses text (the bytes of a file named file, for messages).
-YamlDocument parse_yaml(std::string_view text, const std::string& file, Diagnostics& diags);
+// Parses text (the bytes of a file named file, for messages), handing the
+// list that sink names (when given) to it item by item.
+YamlDocument parse_yaml(std::string_view text, const std::string& file, Diagnostics& diags,
+                        const YamlListSink* sink = nullptr);
 
 // Reads a whole regular file, under the default size limit, into out; false
 // (with a diagnostic) if it cannot be read (read/file_access.h).

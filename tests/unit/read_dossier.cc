@@ -647,3 +647,38 @@ TEST_CASE("Dossier: warnings do not make a dossier invalid, errors do even with 
   CHECK_FALSE(bad.dossier);
   CHECK(with_key(bad.diagnostics, "dossier.duplicate_name").size() == 1);
 }
+
+TEST_CASE("Dossier: the roster read while it is parsed gives what the tree gives, diagnostics in the same order",
+          "[dossier][stream]") {
+  // load_dossier(text) hands the roster's rows over as they are parsed
+  // (yaml_tree's YamlListSink); load_dossier(tree) reads them from the tree.
+  // Errors before, inside and after the roster, warnings in rows, and a second
+  // roster from nowhere (history) must come out alike.
+  std::string text = with(kMinimal, "  name: 示例园\n", "  name: 示例园\n  nmae: typo\n");
+  text = with(text, "patents: {valid: 12, invention: 4}", "patents: {valid: 12, invention: 40}");
+  text += "  - {name: 丙公司, uscc: 91110108MA01XXXXXX, sme: maybe}\n  - 甲公司\n"
+          "  - {name: 甲公司, sme: true}\ndeclared: {enterprise_count: 9, sme_count: x}\n";
+  ipz::Diagnostics parse_diags;
+  const ipz::YamlDocument doc = ipz::parse_yaml(text, "d.yaml", parse_diags);
+  REQUIRE(doc.ok);
+  CHECK_FALSE(doc.streamed);
+  const LoadedDossier from_tree = ipz::load_dossier(doc.root, "d.yaml");
+  const LoadedDossier streamed = load(text);
+  INFO("tree:\n" << ipz::test::shown(from_tree.diagnostics) << "streamed:\n" << ipz::test::shown(streamed.diagnostics));
+  REQUIRE(from_tree.diagnostics.size() >= 6);
+  REQUIRE(streamed.diagnostics.size() == from_tree.diagnostics.size());
+  for (std::size_t i = 0; i < streamed.diagnostics.size(); ++i) {
+    CHECK(streamed.diagnostics[i].key == from_tree.diagnostics[i].key);
+    CHECK(streamed.diagnostics[i].where.line == from_tree.diagnostics[i].where.line);
+    CHECK(streamed.diagnostics[i].where.column == from_tree.diagnostics[i].where.column);
+    CHECK(streamed.diagnostics[i].args == from_tree.diagnostics[i].args);
+  }
+  // And a valid one loads the same rows.
+  const LoadedDossier ok = load(kMinimal);
+  REQUIRE(ok.dossier);
+  REQUIRE(ok.dossier->enterprises.size() == 2);
+  CHECK(ok.dossier->enterprises[1].name == "乙公司");
+  CHECK(ok.dossier->enterprises[1].row == 2);
+  CHECK(ok.dossier->enterprises[1].where.line == 10);
+  CHECK(ok.dossier->enterprises[1].valid_patents == 12);
+}

@@ -5,6 +5,8 @@
 
 #include <string>
 #include <tuple>
+#include <utility>
+#include <vector>
 
 #include "dossier_builder.h"
 #include "read/yaml_tree.h"
@@ -519,4 +521,57 @@ TEST_CASE("YAML: read_file reads a file byte for byte", "[yaml][file]") {
   REQUIRE(ipz::read_file(std::string(IPZONE_SOURCE_DIR) + "/rules/recognition/ruleset.yaml", out, diags));
   CHECK(diags.empty());
   CHECK(out.find("rule_set: recognition") != std::string::npos);
+}
+
+TEST_CASE("YAML: a sink gets the top-level list it names item by item; the tree keeps it empty", "[yaml][stream]") {
+  std::vector<std::pair<std::size_t, std::string>> got;
+  const ipz::YamlListSink sink{"rows", [&](YamlNode&& item, std::size_t i, std::size_t) {
+                                 got.emplace_back(i, item.is_map() ? item.find("n")->text : item.text);
+                               }};
+  Diagnostics diags;
+  auto doc = ipz::parse_yaml("a: 1\nrows:\n  - {n: x}\n  - y\nb: [1]\nc: {rows: [z]}\n", "t.yaml", diags, &sink);
+  REQUIRE(diags.empty());
+  REQUIRE(doc.ok);
+  CHECK(doc.streamed);
+  REQUIRE(got.size() == 2);  // not c.rows: only the top level's
+  CHECK(got[0] == std::pair<std::size_t, std::string>{0, "x"});
+  CHECK(got[1] == std::pair<std::size_t, std::string>{1, "y"});
+  const YamlNode* rows = doc.root.find("rows");
+  REQUIRE(rows);
+  CHECK(rows->is_sequence());
+  CHECK(rows->items.empty());
+  CHECK(rows->line == 3);
+  CHECK(doc.root.find("c")->find("rows")->items.size() == 1);
+}
+
+TEST_CASE("YAML: a sink's list with an anchor stays in the tree (an alias may copy it)", "[yaml][stream][alias]") {
+  std::size_t handed = 0;
+  const ipz::YamlListSink sink{"rows", [&](YamlNode&&, std::size_t, std::size_t) { ++handed; }};
+  Diagnostics diags;
+  auto doc = ipz::parse_yaml("rows: &r [1, 2]\nagain: *r\n", "t.yaml", diags, &sink);
+  REQUIRE(doc.ok);
+  CHECK_FALSE(doc.streamed);
+  CHECK(handed == 0);
+  CHECK(doc.root.find("again")->items.size() == 2);
+}
+
+TEST_CASE("YAML: more than 2,000,000 nodes in the tree is limit.too_many_nodes; a sink's rows do not count",
+          "[yaml][stream][limit]") {
+  std::string rows = "rows:\n";
+  rows.reserve(8000010);
+  for (int i = 0; i < 1000000; ++i) rows += "- [0]\n";  // 2,000,000 nodes
+  std::size_t handed = 0;
+  const ipz::YamlListSink sink{"rows", [&](YamlNode&&, std::size_t, std::size_t) { ++handed; }};
+  {
+    Diagnostics diags;
+    auto doc = ipz::parse_yaml(rows, "t.yaml", diags, &sink);
+    CHECK(diags.empty());
+    CHECK(handed == 1000000);
+  }
+  Diagnostics diags;
+  auto doc = ipz::parse_yaml(rows, "t.yaml", diags);  // no sink: all in the tree
+  CHECK_FALSE(doc.ok);
+  REQUIRE(diags.size() == 1);
+  CHECK(diags[0].key == "limit.too_many_nodes");
+  CHECK(ipz::test::arg_of(diags[0].args, "limit") == "2000000");
 }

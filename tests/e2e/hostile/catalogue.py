@@ -267,6 +267,15 @@ case("a roster CSV of more than a million rows is refused, naming the limit", se
      where=r"1000002:1", en=r"roster has more than the limit of 1000000 rows", zh=r"名册超过 1000000 行的上限")
 
 
+def too_many_nodes(folder, outside):
+    write(os.path.join(folder, "hostile.yaml"), ELIGIBLE + "x_extra:\n" + "- [0]\n" * 1000001)
+
+
+case("more than 2,000,000 values besides the roster are refused, naming the limit", setup=too_many_nodes,
+     where=r"\d+:\d+", en=r"more than the limit of 2000000 values besides its roster rows",
+     zh=r"超过 2000000 个值的上限")
+
+
 # --- the checks ------------------------------------------------------------------------------------------------------
 def strict_json(data):
     def no_duplicates(pairs):
