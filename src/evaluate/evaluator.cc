@@ -222,6 +222,12 @@ class RuleEvaluator {
     const FactValue* f = facts_.get(c.fact);
     if (!f || !f->known) {
       arg(c.fact, "\x01value.missing");
+      // The bound is known without the data: "≥ 80%" even when the share is missing.
+      if (c.operand.kind == Operand::Kind::parameter)
+        if (auto n = number(c)) {
+          const FactInfo* info = find_fact(c.fact);
+          arg(c.fact + ".bound", n->text + (info && info->type == FactType::share ? "%" : ""));
+        }
       if (f)
         for (const auto& field : f->missing)
           if (std::find(result_.missing.begin(), result_.missing.end(), field) == result_.missing.end())
@@ -254,10 +260,11 @@ class RuleEvaluator {
         const long long deficit = rhs - lhs + strict;  // in units of 1 / (100 * den)
         // A failing share needs at least one more (with no enterprises, the first qualifying one).
         const long long least = ok ? 0 : 1;
-        arg(F + ".need", f->total == 0 ? "-" : std::to_string(std::max(least, ceil_div(deficit, 100 * n->den))));
+        // (With no enterprises, none of the current ones can qualify: 0 of them, and 1 added.)
+        arg(F + ".need", f->total == 0 ? "0" : std::to_string(std::max(least, ceil_div(deficit, 100 * n->den))));
         const long long per_added = 100 * n->den - n->num;  // gained by adding one qualifying enterprise
         const long long need_add = per_added <= 0 ? -1 : std::max(least, ceil_div(deficit, per_added));
-        arg(F + ".need_add", need_add < 0 ? "-" : std::to_string(need_add));
+        arg(F + ".need_add", need_add < 0 ? "\x01value.unreachable" : std::to_string(need_add));
         // The shortfall as a share of the bound: (p·n − 100·k) / (p·n), in whole percent.
         arg(F + ".need_percent", std::to_string(ok || rhs <= 0 ? 0 : percent_of(rhs - lhs, rhs)));
         if (m) {
@@ -313,15 +320,16 @@ class RuleEvaluator {
         for (const auto& want : c.operand.items)
           if (std::find(f->texts.begin(), f->texts.end(), want) == f->texts.end()) odd.push_back(want);
       }
-      arg(F, f->texts.empty() ? "-" : join(f->texts));
-      arg(F + ".items", odd.empty() ? "-" : join(odd));
+      arg(F, f->texts.empty() ? "\x01value.none" : join(f->texts));
+      arg(F + ".items", odd.empty() ? "\x01value.none" : join(odd));
       arg(F + ".bound", join(c.operand.items));
       if (op == "all_one_of") did_you_mean(c, F, odd);
       return verdict(odd.empty());
     }
     if (op == "not_empty") {
       const bool ok = f->type == FactType::text ? !f->text.empty() : !f->texts.empty();
-      arg(F, f->type == FactType::text ? (f->text.empty() ? "-" : f->text) : std::to_string(f->texts.size()));
+      arg(F, f->type == FactType::text ? (f->text.empty() ? "\x01value.not_listed" : f->text)
+                                       : std::to_string(f->texts.size()));
       return verdict(ok);
     }
     if (op == "years_since_at_least") {
@@ -372,9 +380,9 @@ class RuleEvaluator {
       }
       std::sort(hits.begin(), hits.end());
       arg(F, std::to_string(hits.size()));
-      arg(F + ".items", hits.empty() ? "-" : join_dates(hits));
+      arg(F + ".items", hits.empty() ? "\x01value.none" : join_dates(hits));
       arg(F + ".bound", n ? n->text : "0");
-      arg(F + ".until", hits.empty() || !n ? "-" : format_date(until));
+      arg(F + ".until", hits.empty() || !n ? "\x01value.none" : format_date(until));
       return verdict(hits.empty());
     }
     return Outcome::fail;  // not reached: the loader admits only known operators
@@ -417,13 +425,15 @@ Evaluation evaluate(const RuleSet& rules, const Facts& facts) {
       }
       RuleEvaluator ev(rules, facts, r, e.diagnostics, true);
       r.outcome = ev.run(rule.check);
-      if (r.outcome == Outcome::fail && rule.review_when) {
-        RuleResult aside;  // the relaxation's own values, added to the rule's
+      if (rule.review_when) {
+        // The relaxation's own values are added to the rule's whatever the
+        // outcome (a note may show them); it turns only a failure into review.
+        RuleResult aside;
         RuleEvaluator relax(rules, facts, aside, e.diagnostics);
         // It holds: review. It lacks data (evidence not listed): missing, naming it.
         const Outcome relaxed = relax.run(*rule.review_when);
-        if (relaxed == Outcome::pass) r.outcome = Outcome::review;
-        if (relaxed == Outcome::missing) {
+        if (r.outcome == Outcome::fail && relaxed == Outcome::pass) r.outcome = Outcome::review;
+        if (r.outcome == Outcome::fail && relaxed == Outcome::missing) {
           r.outcome = Outcome::missing;
           r.missing.insert(r.missing.end(), aside.missing.begin(), aside.missing.end());
         }

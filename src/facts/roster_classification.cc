@@ -196,7 +196,8 @@ std::vector<RosterRow> classify_roster(const Dossier& d, const RuleSet& rules, D
         row.high_end_unknown = true;
         auto near = taxonomy ? closest_names(*e.high_end_industry, taxonomy->all_names(), 3)
                              : std::vector<std::string>{};
-        MessageArgs args = {{"row", row.label}, {"name", e.name}, {"value", *e.high_end_industry}};
+        MessageArgs args = who(e, row);
+        args.emplace_back("value", *e.high_end_industry);
         for (auto& a : suggestion_args(near, "hint.close_names")) args.push_back(std::move(a));
         warnings.push_back({Severity::warning, e.high_end_where, "dossier.unknown_industry", std::move(args)});
       }

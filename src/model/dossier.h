@@ -41,6 +41,25 @@ struct Enterprise {
   long long invention_patents = 0;  // 发明专利
 };
 
+// How a message finds a roster row: its position, enterprises[3] in the
+// dossier or roster.csv:14 in a roster file.
+inline std::string roster_position(const Enterprise& e, const std::string& dossier_file) {
+  return e.where.file == dossier_file ? "enterprises[" + std::to_string(e.row) + "]"
+                                      : e.where.file + ":" + std::to_string(e.where.line);
+}
+
+// How a message names a roster row, so that an official finds it in the
+// applicant's list: {row} its position, {who} its name and its USCC where
+// given (the catalogue's roster.who, roster.who_uscc); with prefix "first_",
+// {first_row} and {first_who} (roster.first_who, roster.first_who_uscc).
+inline MessageArgs row_args(const Enterprise& e, const std::string& dossier_file, const std::string& prefix = "") {
+  MessageArgs args = {{prefix + "row", roster_position(e, dossier_file)}, {prefix + "name", e.name}};
+  const bool uscc = e.uscc && !e.uscc->empty();
+  if (uscc) args.emplace_back(prefix + "uscc", *e.uscc);
+  args.emplace_back(prefix + "who", "\x01roster." + prefix + (uscc ? "who_uscc" : "who"));
+  return args;
+}
+
 // A dated entry whose place in the file matters for messages.
 struct DatedEntry {
   Date date;

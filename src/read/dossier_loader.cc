@@ -132,7 +132,7 @@ void read_operator(FieldReader& r, const YamlNode& n, Operator& o) {
   o.uscc = m.text("uscc");
   if (o.uscc) {
     o.uscc_where = r.at(*m.get("uscc"));
-    o.uscc = r.checked_uscc(*m.get("uscc"), "operator.uscc", *o.uscc);
+    o.uscc = r.checked_uscc(*m.get("uscc"), "operator.uscc", *o.uscc, o.name);
   }
   o.legal_form = m.choice("legal_form", format::kLegalForms);
   o.independent_legal_person = m.boolean("independent_legal_person");
@@ -206,7 +206,7 @@ void read_enterprise(FieldReader& r, const YamlNode& item, std::size_t i, std::v
   e.where = r.at(item);
   e.name = m.text("name", true).value_or("");
   e.uscc = m.text("uscc");
-  if (e.uscc) e.uscc = r.checked_uscc(*m.get("uscc"), path + ".uscc", *e.uscc);
+  if (e.uscc) e.uscc = r.checked_uscc(*m.get("uscc"), path + ".uscc", *e.uscc, e.name);
   e.sme = m.boolean("sme");
   SizeFigures size;
   bool has_size = false;
@@ -287,14 +287,19 @@ LoadedDossier load_tree(const YamlNode& root, const std::string& file, const Fil
 // the same name and different USCCs count as two enterprises, with a warning
 // naming both: one of the codes, or one of the names, may be wrong.
 void mark_duplicates(FieldReader& r, std::vector<Enterprise>& roster) {
-  // Hashed: linear in the roster.
-  std::unordered_map<std::string, int> by_uscc, by_name, by_name_without_uscc;
-  std::unordered_map<std::string, const Enterprise*> by_name_with_uscc;
+  // Hashed: linear in the roster. (Pointers into roster, which does not
+  // change size here.)
+  std::unordered_map<std::string, const Enterprise*> by_uscc, by_name, by_name_without_uscc, by_name_with_uscc;
   by_uscc.reserve(roster.size());
   by_name.reserve(roster.size());
+  auto report = [&](const Enterprise& e, const Enterprise& first, std::string_view key) {
+    MessageArgs args = row_args(e, r.file());
+    for (auto& a : row_args(first, r.file(), "first_")) args.push_back(std::move(a));
+    r.report(Severity::warning, e.where, key, std::move(args));
+  };
   for (Enterprise& e : roster) {
     const bool has_uscc = e.uscc && !e.uscc->empty();
-    int first = 0;
+    const Enterprise* first = nullptr;
     std::string_view key = "dossier.duplicate_name";
     if (has_uscc) {
       if (auto it = by_uscc.find(*e.uscc); it != by_uscc.end())
@@ -304,30 +309,21 @@ void mark_duplicates(FieldReader& r, std::vector<Enterprise>& roster) {
     } else if (auto it = by_name.find(e.name); it != by_name.end()) {
       first = it->second;
     }
-    if (first != 0) {
-      e.duplicate_of = first;
-      r.report(Severity::warning, e.where, key,
-               {{"row", std::to_string(e.row)},
-                {"first_row", std::to_string(first)},
-                {"name", e.name},
-                {"uscc", e.uscc.value_or("")}});
+    if (first) {
+      e.duplicate_of = first->row;
+      report(e, *first, key);
       continue;
     }
     if (has_uscc) {
       if (auto it = by_name_with_uscc.find(e.name); it != by_name_with_uscc.end())
-        r.report(Severity::warning, e.where, "dossier.same_name_other_uscc",
-                 {{"row", std::to_string(e.row)},
-                  {"first_row", std::to_string(it->second->row)},
-                  {"name", e.name},
-                  {"uscc", *e.uscc},
-                  {"first_uscc", *it->second->uscc}});
+        report(e, *it->second, "dossier.same_name_other_uscc");
       else
         by_name_with_uscc.emplace(e.name, &e);
-      by_uscc.emplace(*e.uscc, e.row);
+      by_uscc.emplace(*e.uscc, &e);
     } else {
-      by_name_without_uscc.emplace(e.name, e.row);
+      by_name_without_uscc.emplace(e.name, &e);
     }
-    by_name.emplace(e.name, e.row);
+    by_name.emplace(e.name, &e);
   }
 }
 

@@ -45,8 +45,9 @@ void FieldReader::warning(const YamlNode& at_node, std::string_view key, Message
   report(Severity::warning, at(at_node), key, std::move(args));
 }
 
-std::string FieldReader::checked_uscc(const YamlNode& at_node, const std::string& path, const std::string& code) {
-  return ipz::checked_uscc(at(at_node), path, code, diags_);
+std::string FieldReader::checked_uscc(const YamlNode& at_node, const std::string& path, const std::string& code,
+                                      const std::string& name) {
+  return ipz::checked_uscc(at(at_node), path, code, name, diags_);
 }
 
 std::optional<std::string> FieldReader::text(const YamlNode& n, const std::string& path) {

@@ -41,7 +41,8 @@ class FieldReader {
   void note_place(const std::string& path, const YamlNode& key);
   // The code in upper case, with a warning when it was not, or when it is not
   // a well-formed USCC (see read/uscc_warning.h).
-  std::string checked_uscc(const YamlNode& at, const std::string& path, const std::string& code);
+  std::string checked_uscc(const YamlNode& at, const std::string& path, const std::string& code,
+                           const std::string& name);
 
   // Typed values of a node; nullopt (with an error) when the node is not of the type.
   std::optional<std::string> text(const YamlNode& n, const std::string& path);

@@ -187,6 +187,7 @@ void read_roster_csv(std::string_view text, const std::string& file, std::vector
     e.row = static_cast<int>(roster.size() + rows.size() + 1);
     e.where = {file, row_line, 1};
     std::optional<long long> valid, invention, utility, design;
+    Location uscc_at;
     SizeFigures size;
     bool has_size = false;
     for (std::size_t i = 0; i < cells.size() && i < field_of.size(); ++i) {
@@ -199,7 +200,8 @@ void read_roster_csv(std::string_view text, const std::string& file, std::vector
         if (t.empty()) rr.error(cell, "roster.empty_name", {});
       } else if (f == "uscc") {
         if (t.empty()) continue;
-        e.uscc = checked_uscc({file, cell.line, cell.column}, file + ":" + std::to_string(cell.line), t, row_diags);
+        e.uscc = t;  // checked below, when the row's name is known
+        uscc_at = {file, cell.line, cell.column};
       } else if (f == "sme") {
         if (t.empty()) continue;
         if (contains(rc.sme_true, t)) e.sme = true;
@@ -226,6 +228,7 @@ void read_roster_csv(std::string_view text, const std::string& file, std::vector
         design = rr.count(cell, header);
       }
     }
+    if (e.uscc) e.uscc = checked_uscc(uscc_at, file + ":" + std::to_string(uscc_at.line), *e.uscc, e.name, row_diags);
     if (!seen.count("high_end_industry")) e.high_end_industry.reset();
     if (has_size) e.size = size;
     e.invention_patents = invention.value_or(0);

@@ -11,7 +11,10 @@ namespace ipz {
 
 // The code as it is compared and counted: in upper case, as GB 32100 writes
 // it (a code written with lower-case letters is the same code, with a
-// warning). Then the warnings of a code that is not well formed.
-std::string checked_uscc(const Location& where, const std::string& path, const std::string& code, Diagnostics& diags);
+// warning). Then the warnings of a code that is not well formed. Each names
+// the field (path) and whose code it is (name: the enterprise or the
+// operator; may be empty).
+std::string checked_uscc(const Location& where, const std::string& path, const std::string& code,
+                         const std::string& name, Diagnostics& diags);
 
 }  // namespace ipz

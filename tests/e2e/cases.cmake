@@ -404,15 +404,16 @@ ipzone_e2e(NAME "report en: a missing section names the field to add" EXIT 1
   EXPECT "… missing +Art\\. 6\\(4\\)" "add operator\\.credit to the dossier" "Verdict: incomplete \\(incomplete\\)")
 ipzone_e2e(NAME "report zh: relaxation of Art. 5(2) is for the experts" EXIT 0
   ARGS check examples/needs-review-relaxation.yaml
-  EXPECT "\\? 待复核 +第五条第2项 +企业数量" "是否放宽、放宽多少，由专家评审判断" "名录第 41 行与第 7 行统一社会信用代码相同"
+  EXPECT "\\? 待复核 +第五条第2项 +企业数量" "是否放宽、放宽多少，由专家评审判断"
+         "enterprises\\[41\\]（北京弘毅瀚海智行科技有限公司，统一社会信用代码 91110113MA03Y4KH22）与 enterprises\\[7\\]（北京弘毅瀚海智行科技有限公司，统一社会信用代码 91110113MA03Y4KH22）的统一社会信用代码相同"
          "结论： 需人工复核 \\(needs-review\\)")
 ipzone_e2e(NAME "report en: repeated roster rows are named and counted once" EXIT 0
   ARGS check --lang en examples/needs-review-relaxation.yaml
-  EXPECT "needs-review-relaxation\\.yaml:112:5: warning: roster row 41 repeats row 7 \\(same USCC"
-         "roster row 62 repeats row 5 \\(same name" "found 68 enterprises")
+  EXPECT "needs-review-relaxation\\.yaml:112:5: warning: enterprises\\[41\\] \\(北京弘毅瀚海智行科技有限公司, USCC 91110113MA03Y4KH22\\) repeats enterprises\\[7\\] \\(北京弘毅瀚海智行科技有限公司, USCC 91110113MA03Y4KH22\\): the same USCC"
+         "enterprises\\[62\\] \\(北京中瑞宸光汽车电子科技有限公司\\) repeats enterprises\\[5\\] \\(北京中瑞宸光汽车电子科技有限公司\\): the same name" "found 68 enterprises")
 ipzone_e2e(NAME "report zh: a credit failure names the penalty and when it leaves the window" EXIT 1
   ARGS check examples/ineligible-credit.yaml
-  EXPECT "✗ 不通过 +第六条第4项" "近3年无行政处罚" "2023-01-31" "2026-01-31 移出3年期限")
+  EXPECT "✗ 不通过 +第六条第4项" "截至 2024-03-31 的近 3 年内有行政处罚：2023-01-31" "2026-01-31 移出3年期限")
 ipzone_e2e(NAME "errors en: unknown key with did-you-mean, at file:line:column" EXIT 2
   ARGS check --lang en tests/dossiers/bad-unknown-key.yaml
   EXPECT "bad-unknown-key\\.yaml:9:[0-9]+: error: unknown key carier_type in zone; did you mean carrier_type\\?")
@@ -615,7 +616,7 @@ ipzone_e2e(NAME "format junit: a testsuite per dossier, failures with the messag
   ARGS check --format junit --lang en examples/ineligible-credit.yaml examples/needs-review-relaxation.yaml examples/invalid.yaml
   EXPECT "^<[?]xml version=\"1\\.0\" encoding=\"UTF-8\"[?]>" "<testsuites name=\"ipzone check\">"
          "<testsuite name=\"examples/ineligible-credit\\.yaml\" tests=\"16\" failures=\"1\" errors=\"0\" skipped=\"0\">"
-         "<failure type=\"fail\" message=\"Not met: no administrative penalty in the last 3 years"
+         "<failure type=\"fail\" message=\"Not met: administrative penalties in the 3 years to 2024-03-31: 2023-01-31"
          "<skipped message=\"Relaxation of the scale limit asked for: 68 of 70 enterprises, 2 short \\(3 %\\)"
          "<testsuite name=\"examples/invalid\\.yaml\" tests=\"1\" failures=\"0\" errors=\"1\" skipped=\"0\">")
 ipzone_e2e(NAME "format markdown: a summary table for a merge request" EXIT 1

@@ -4,7 +4,7 @@
 ipzone_e2e(NAME "options: --quiet --format junit keeps the failures, not an empty suite that passes" EXIT 1
   ARGS check --quiet --format junit --lang en examples/eligible.yaml examples/ineligible-credit.yaml
   EXPECT "<testsuite name=\"examples/ineligible-credit\\.yaml\" tests=\"16\" failures=\"1\""
-         "<failure type=\"fail\" message=\"Not met: no administrative penalty in the last 3 years"
+         "<failure type=\"fail\" message=\"Not met: administrative penalties in the 3 years to 2024-03-31: 2023-01-31"
          "<testsuite name=\"examples/eligible\\.yaml\" tests=\"16\" failures=\"0\"")
 ipzone_e2e(NAME "options: --quiet --format sarif keeps every finding" EXIT 1
   ARGS check --quiet --format sarif examples/ineligible-credit.yaml

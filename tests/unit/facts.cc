@@ -93,8 +93,8 @@ TEST_CASE("Facts: a row repeating an earlier USCC counts once, with a warning na
   auto dup = with_key(c.loaded.diagnostics, "dossier.duplicate_uscc");
   REQUIRE(dup.size() == 1);
   CHECK(dup[0].severity == ipz::Severity::warning);
-  CHECK(arg_of(dup[0].args, "row") == "71");
-  CHECK(arg_of(dup[0].args, "first_row") == "30");
+  CHECK(arg_of(dup[0].args, "row") == "enterprises[71]");
+  CHECK(arg_of(dup[0].args, "first_row") == "enterprises[30]");
   CHECK(dup[0].where.line == ipz::test::line_of(c.text, "（改名）"));
   CHECK(c.outcome("art5.2.count") == ipz::Outcome::pass);
 }
@@ -110,8 +110,8 @@ TEST_CASE("Facts: a row repeating an earlier name without USCC counts once, with
   CHECK(fact(c, "enterprise_count").count == 70);
   auto dup = with_key(c.loaded.diagnostics, "dossier.duplicate_name");
   REQUIRE(dup.size() == 1);
-  CHECK(arg_of(dup[0].args, "row") == "71");
-  CHECK(arg_of(dup[0].args, "first_row") == "12");
+  CHECK(arg_of(dup[0].args, "row") == "enterprises[71]");
+  CHECK(arg_of(dup[0].args, "first_row") == "enterprises[12]");
   CHECK(arg_of(dup[0].args, "name") == DossierBuilder::row_name(12));
 }
 

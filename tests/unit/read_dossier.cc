@@ -8,6 +8,7 @@
 
 #include "dossier_builder.h"
 #include "read/dossier_loader.h"
+#include "read/roster_csv.h"
 
 using ipz::Diagnostic;
 using ipz::LoadedDossier;
@@ -569,8 +570,8 @@ TEST_CASE("Dossier: the same USCC in lower and in upper case is one enterprise",
   CHECK(with_key(l.diagnostics, "dossier.uscc_lower_case").size() == 1);
   auto dup = with_key(l.diagnostics, "dossier.duplicate_uscc");
   REQUIRE(dup.size() == 1);
-  CHECK(arg_of(dup[0].args, "row") == "2");
-  CHECK(arg_of(dup[0].args, "first_row") == "1");
+  CHECK(arg_of(dup[0].args, "row") == "enterprises[2]");
+  CHECK(arg_of(dup[0].args, "first_row") == "enterprises[1]");
   CHECK(l.dossier->enterprises[1].duplicate_of == 1);
 }
 
@@ -584,8 +585,8 @@ TEST_CASE("Dossier: the same USCC twice is one enterprise, with a warning naming
   REQUIRE(dup.size() == 1);
   CHECK(dup[0].severity == Severity::warning);
   check_at(dup[0], "dossier.duplicate_uscc", 10, 5);
-  CHECK(arg_of(dup[0].args, "row") == "2");
-  CHECK(arg_of(dup[0].args, "first_row") == "1");
+  CHECK(arg_of(dup[0].args, "row") == "enterprises[2]");
+  CHECK(arg_of(dup[0].args, "first_row") == "enterprises[1]");
   CHECK(arg_of(dup[0].args, "uscc") == code);
   CHECK(l.dossier->enterprises[1].duplicate_of == 1);
   CHECK(l.dossier->enterprises[0].duplicate_of == 0);
@@ -598,8 +599,8 @@ TEST_CASE("Dossier: the same name twice without USCC is one enterprise, with a w
   auto dup = with_key(l.diagnostics, "dossier.duplicate_name");
   REQUIRE(dup.size() == 1);
   check_at(dup[0], "dossier.duplicate_name", 10, 5);
-  CHECK(arg_of(dup[0].args, "row") == "2");
-  CHECK(arg_of(dup[0].args, "first_row") == "1");
+  CHECK(arg_of(dup[0].args, "row") == "enterprises[2]");
+  CHECK(arg_of(dup[0].args, "first_row") == "enterprises[1]");
   CHECK(arg_of(dup[0].args, "name") == "甲公司");
 }
 
@@ -621,8 +622,8 @@ TEST_CASE("Dossier: the same name with two different USCCs is two enterprises", 
   INFO(ipz::test::shown(l.diagnostics));
   REQUIRE(l.diagnostics.size() == 1);
   check_at(l.diagnostics[0], "dossier.same_name_other_uscc", 10, 5);
-  CHECK(arg_of(l.diagnostics[0].args, "row") == "2");
-  CHECK(arg_of(l.diagnostics[0].args, "first_row") == "1");
+  CHECK(arg_of(l.diagnostics[0].args, "row") == "enterprises[2]");
+  CHECK(arg_of(l.diagnostics[0].args, "first_row") == "enterprises[1]");
   CHECK(arg_of(l.diagnostics[0].args, "name") == "甲公司");
   CHECK(arg_of(l.diagnostics[0].args, "first_uscc") == ipz::test::valid_uscc("91110108MA01UQ6G1"));
   CHECK(arg_of(l.diagnostics[0].args, "uscc") == ipz::test::valid_uscc("91110108MA028YXEX"));
@@ -634,9 +635,9 @@ TEST_CASE("Dossier: a third row repeating the first points at the first, not the
   REQUIRE(l.dossier);
   auto dup = with_key(l.diagnostics, "dossier.duplicate_name");
   REQUIRE(dup.size() == 2);
-  CHECK(arg_of(dup[0].args, "first_row") == "1");
-  CHECK(arg_of(dup[1].args, "first_row") == "1");
-  CHECK(arg_of(dup[1].args, "row") == "4");
+  CHECK(arg_of(dup[0].args, "first_row") == "enterprises[1]");
+  CHECK(arg_of(dup[1].args, "first_row") == "enterprises[1]");
+  CHECK(arg_of(dup[1].args, "row") == "enterprises[4]");
 }
 
 TEST_CASE("Dossier: warnings do not make a dossier invalid, errors do even with warnings", "[dossier][warnings]") {
@@ -681,4 +682,38 @@ TEST_CASE("Dossier: the roster read while it is parsed gives what the tree gives
   CHECK(ok.dossier->enterprises[1].row == 2);
   CHECK(ok.dossier->enterprises[1].where.line == 10);
   CHECK(ok.dossier->enterprises[1].valid_patents == 12);
+}
+
+TEST_CASE("Dossier: a roster row's warning names the enterprise: its position, name and USCC", "[dossier][warnings]") {
+  // (issue 9, point 8: an official must find the row in the applicant's list.)
+  const std::string code = ipz::test::valid_uscc("91110108MA01UQ6G1");
+  std::string text = with(kMinimal, "{name: 甲公司,", "{name: 甲公司, uscc: " + code + ",");
+  text = with(text, "  - name: 乙公司\n", "  - name: 甲公司（北京）\n    uscc: " + code + "\n");
+  auto l = load(text);
+  REQUIRE(l.dossier);
+  auto dup = with_key(l.diagnostics, "dossier.duplicate_uscc");
+  REQUIRE(dup.size() == 1);
+  const std::string en = ipz::builtin_catalogue().render(dup[0].key, dup[0].args, ipz::Lang::en);
+  CHECK(en == "enterprises[2] (甲公司（北京）, USCC " + code + ") repeats enterprises[1] (甲公司, USCC " + code +
+                  "): the same USCC, one enterprise, counted once");
+  const std::string zh = ipz::builtin_catalogue().render(dup[0].key, dup[0].args, ipz::Lang::zh);
+  CHECK(zh == "enterprises[2]（甲公司（北京），统一社会信用代码 " + code + "）与 enterprises[1]（甲公司，统一社会信用代码 " +
+                  code + "）的统一社会信用代码相同，是同一家企业，只计一次");
+  // A bad code names the enterprise too.
+  auto bad = load(with(kMinimal, "{name: 甲公司,", "{name: 甲公司, uscc: 9111010855138508,"));
+  REQUIRE(bad.diagnostics.size() == 1);
+  CHECK(ipz::builtin_catalogue().render(bad.diagnostics[0].key, bad.diagnostics[0].args, ipz::Lang::en) ==
+        "enterprises[1].uscc (甲公司): the USCC 9111010855138508 should have 18 characters, has 16");
+}
+
+TEST_CASE("Dossier: a USCC warning of a roster CSV row names the enterprise, whatever the column order",
+          "[dossier][warnings][csv]") {
+  std::vector<ipz::Enterprise> roster;
+  ipz::Diagnostics diags;
+  ipz::read_roster_csv("uscc,name\n9111010855138508,甲公司\n", "r.csv", roster, diags);
+  REQUIRE(diags.size() == 1);
+  CHECK(diags[0].where.line == 2);
+  CHECK(diags[0].where.column == 1);
+  CHECK(ipz::builtin_catalogue().render(diags[0].key, diags[0].args, ipz::Lang::en) ==
+        "r.csv:2 (甲公司): the USCC 9111010855138508 should have 18 characters, has 16");
 }

@@ -425,9 +425,43 @@ TEST_CASE("Report: a penalty inside the window is listed with the date it leaves
   b.penalties = {"2021-04-01"};
   auto en = line_of(report_of(check(b), Lang::en), "art6.4.credit");
   INFO(en.message);
-  CHECK(contains(en.message, "no administrative penalty in the last 3 years"));
-  CHECK(contains(en.message, "2021-04-01"));
+  // The part that failed, in its own words (issue 9, point 8): not the label
+  // of the part, nor the other parts (the agencies, which passed).
+  CHECK(contains(en.message, "administrative penalties in the 3 years to 2024-03-31: 2021-04-01"));
   CHECK(contains(en.message, "leaves the window on 2024-04-01"));
+  CHECK_FALSE(contains(en.message, "agenc"));
+}
+
+TEST_CASE("Report: Art. 6(4) a bad credit record alone names the records, not penalties or agencies",
+          "[report][art6.4]") {
+  DossierBuilder b;
+  b.credit_china_bad_records = "2";
+  auto c = check(b);
+  REQUIRE(c.outcome("art6.4.credit") == Outcome::fail);
+  auto en = line_of(report_of(c, Lang::en), "art6.4.credit");
+  CHECK(en.message == "Not met: 2 bad records on Credit China / Credit China (Beijing) "
+                      "(operator.credit.credit_china_bad_records).");
+  auto zh = line_of(report_of(c, Lang::zh), "art6.4.credit");
+  CHECK(zh.message == "不满足：信用中国及信用中国（北京）上有 2 条不良信用信息（operator.credit.credit_china_bad_records）。");
+}
+
+TEST_CASE("Report: a missing share still shows its bound, never \"≥ -\"", "[report][missing][art5.2]") {
+  DossierBuilder b;
+  b.row_override[5] = "{name: 北京无标记科技有限公司, high_end_industry: 集成电路}";  // no sme
+  auto c = check(b);
+  REQUIRE(c.outcome("art5.2.sme-share") == Outcome::missing);
+  CHECK(line_of(report_of(c, Lang::en), "art5.2.sme-share").required == "≥ 80%");
+  CHECK(line_of(report_of(c, Lang::zh), "art5.2.sme-share").required == "≥ 80%");
+}
+
+TEST_CASE("Report: an empty list or an absent document is a word, never \"-\"", "[report]") {
+  DossierBuilder b;
+  b.ip_workstation = "true";
+  b.service_functions = "[]";
+  auto c = check(b);
+  CHECK(line_of(report_of(c, Lang::en), "art5.4.services").actual == "workstation: yes; functions: none");
+  CHECK(line_of(report_of(c, Lang::zh), "art5.4.services").actual == "工作站：是；服务功能：无");
+  CHECK(contains(line_of(report_of(c, Lang::en), "art8.fraud-ban").actual, ": none"));
 }
 
 TEST_CASE("Report: a termination inside 5 years says from when the zone may apply", "[report][art11.4]") {
@@ -466,10 +500,14 @@ TEST_CASE("Report: a failing composite rule names the parts that failed, in the 
   auto c = check(b);
   auto en = line_of(report_of(c, Lang::en), "art6.4.credit");
   INFO(en.message);
-  CHECK(contains(en.message, "Not met: no bad record on Credit China (Beijing); not a dishonest judgment debtor"));
+  // Each part that failed in its own words, with its value (issue 9, point 8).
+  CHECK(en.message == "Not met: 2 bad records on Credit China / Credit China (Beijing) "
+                      "(operator.credit.credit_china_bad_records); on the list of dishonest judgment debtors "
+                      "(operator.credit.dishonest_debtor).");
   auto zh = line_of(report_of(c, Lang::zh), "art6.4.credit");
   INFO(zh.message);
-  CHECK(contains(zh.message, "不满足：信用中国及信用中国（北京）无不良信用信息、未被列入失信被执行人名单"));
+  CHECK(zh.message == "不满足：信用中国及信用中国（北京）上有 2 条不良信用信息（operator.credit.credit_china_bad_records）；"
+                      "已被列入失信被执行人名单（operator.credit.dishonest_debtor）。");
 }
 
 TEST_CASE("Report: documents not listed are missing, and the message names each field", "[report][missing]") {
@@ -611,7 +649,10 @@ TEST_CASE("Report: warnings of the dossier are rendered with their line and colu
   for (std::size_t i = 1; i < r.warnings.size(); ++i) CHECK(r.warnings[i - 1].line <= r.warnings[i].line);
   CHECK(r.warnings[0].line == ipz::test::line_of(c.text, "2024-05-01"));
   CHECK(contains(r.warnings[0].message, "after the evaluation date 2024-03-31"));
-  CHECK(contains(r.warnings[1].message, "roster row 81 repeats row 3"));
+  // The repeat names both rows by position and name (issue 9, point 8).
+  INFO(r.warnings[1].message);
+  CHECK(contains(r.warnings[1].message, "enterprises[81] (" + DossierBuilder::row_name(3) + ") repeats enterprises[3] (" +
+                                            DossierBuilder::row_name(3) + ")"));
   CHECK(contains(r.warnings[2].message, "declared enterprise_count is 81, the roster gives 80"));
 }
 
@@ -839,14 +880,24 @@ TEST_CASE("Catalogue: the key scanner finds keys in code, not in comments or fil
         std::vector<std::string>{"dossier.x_y", "kind.list", "text.a-b.c", "outcome.x"});
 }
 
-TEST_CASE("Catalogue: fill replaces placeholders, translates catalogue references, shows - for a value not given",
+TEST_CASE("Catalogue: fill replaces placeholders, translates catalogue references, says a value was not computed",
           "[catalogue]") {
+  // (Until issue 9 a value not given was shown as "-".)
   const ipz::MessageArgs args = {{"a", "1"}, {"flag", "\x01value.true"}, {"a", "2"}};
-  CHECK(cat().fill("{a} {flag} {b}", args, Lang::en) == "2 yes -");
+  CHECK(cat().fill("{a} {flag} {b}", args, Lang::en) == "2 yes (not computed)");
+  CHECK(cat().fill("{b}", args, Lang::zh) == "（未计算）");
   CHECK(cat().fill("{a} {flag}", args, Lang::zh) == "2 是");
   CHECK(cat().fill("no placeholders {", args, Lang::en) == "no placeholders {");
   CHECK(cat().get("no.such.key", Lang::en) == "no.such.key");
   CHECK(ipz::placeholders("{a} and {b.c} {") == std::vector<std::string>{"a", "b.c"});
+}
+
+TEST_CASE("Catalogue: a reference may carry arguments of its own, which fill it first", "[catalogue]") {
+  const ipz::MessageArgs args = {{"suggestion", "outer"}, {"hint", "\x01hint.closest\x1esuggestion\x1d海淀区"},
+                                 {"two", "\x01roster.who_uscc\x1ename\x1d甲\x1euscc\x1d" "9111"}};
+  CHECK(cat().fill("x{hint}", args, Lang::en) == "x (closest: 海淀区)");
+  CHECK(cat().fill("{two}", args, Lang::en) == "甲, USCC 9111");
+  CHECK(cat().fill("{suggestion}", args, Lang::en) == "outer");  // the outer value is untouched
 }
 
 TEST_CASE("Catalogue: a did-you-mean part is worded with the names, and left out without any", "[catalogue][similarity]") {
