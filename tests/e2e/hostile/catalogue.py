@@ -310,6 +310,18 @@ def traced(cmd):
         return [m.group(1) for m in (re.search(r'open(?:at2?)?\([^"]*"([^"]*)"', l) for l in lines) if m], None
 
 
+_STARTUP = {}
+
+
+def startup_opens(binary):
+    """The files the binary opens whatever its input (`--version`): the sanitizer runtime of an
+    ASan build reads /proc/self/environ before main, which says nothing of what ipzone reads."""
+    if binary not in _STARTUP:
+        opened, _ = traced([binary, "--version"])
+        _STARTUP[binary] = set(opened or [])
+    return _STARTUP[binary]
+
+
 def run_case(binary, name, kw):
     problems = []
     with tempfile.TemporaryDirectory(prefix="ipzone-hostile-") as tmp:
@@ -386,8 +398,9 @@ def run_case(binary, name, kw):
             opened, err = traced([binary, "check"] + args + batch)
             if err:
                 problems.append(err)
+            baseline = startup_opens(binary)
             for path in opened or []:
-                if path in forbidden:
+                if path in forbidden and path not in baseline:
                     problems.append(f"opened {path}, which it must never read")
     return problems
 
