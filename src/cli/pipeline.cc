@@ -2,6 +2,10 @@
 #include "cli/pipeline.h"
 
 #include <algorithm>
+#include <cstdlib>
+#include <exception>
+#include <new>
+#include <stdexcept>
 #include <fstream>
 #include <filesystem>
 #include <iostream>
@@ -26,6 +30,64 @@ Diagnostic file_error(const std::string& path, std::string key, std::string arg 
   d.key = std::move(key);
   d.args.emplace_back(std::move(arg), path);
   return d;
+}
+
+// A test hook (README, "Development"): with IPZONE_TEST_FAIL=KIND:SUFFIX in
+// the environment, judging a dossier whose path ends with SUFFIX throws
+// (KIND: bad_alloc, or exception), so that the tests can see that a failure
+// in one dossier does not end the batch. Read once.
+void fail_for_test(const std::string& path) {
+  static const std::string spec = [] {
+    const char* v = std::getenv("IPZONE_TEST_FAIL");
+    return std::string(v ? v : "");
+  }();
+  if (spec.empty()) return;
+  const auto colon = spec.find(':');
+  if (colon == std::string::npos || !path.ends_with(spec.substr(colon + 1))) return;
+  if (spec.compare(0, colon, "bad_alloc") == 0) throw std::bad_alloc();
+  throw std::runtime_error("IPZONE_TEST_FAIL");
+}
+
+}  // namespace
+
+Diagnostic failure(const std::string& path, std::exception_ptr e) {
+  Diagnostic d;
+  d.where.file = path;
+  try {
+    std::rethrow_exception(e);
+  } catch (const std::bad_alloc&) {
+    d.key = "dossier.out_of_memory";
+  } catch (const std::exception& x) {
+    d.key = "dossier.internal_error";
+    d.args.emplace_back("reason", x.what());
+  } catch (...) {
+    d.key = "dossier.internal_error";
+    d.args.emplace_back("reason", "?");
+  }
+  return d;
+}
+
+namespace {
+
+LoadedInput load_unguarded(const Input& input) {
+  LoadedInput out;
+  out.file = input.path;
+  if (!input.error_key.empty()) {
+    out.diagnostics.push_back(file_error(input.path, input.error_key, "path"));
+    return out;
+  }
+  static const FileLimits defaults;
+  const FileLimits& limits = input.limits ? *input.limits : defaults;
+  std::string text;
+  if (input.path == "-") {
+    if (!read_stream_limited(0, input.path, limits, text, out.diagnostics)) return out;
+  } else if (!read_regular_file(input.path, limits, text, out.diagnostics)) {
+    return out;
+  }
+  LoadedDossier loaded = load_dossier(text, input.path, limits);
+  out.dossier = std::move(loaded.dossier);
+  out.diagnostics = std::move(loaded.diagnostics);
+  return out;
 }
 
 }  // namespace
@@ -97,36 +159,36 @@ bool read_path_list(const std::string& file, std::vector<std::string>& out) {
 }
 
 LoadedInput load_input(const Input& input) {
-  LoadedInput out;
-  out.file = input.path;
-  if (!input.error_key.empty()) {
-    out.diagnostics.push_back(file_error(input.path, input.error_key, "path"));
+  try {
+    return load_unguarded(input);
+  } catch (...) {  // out of memory, or a bug: this dossier is invalid, the batch goes on
+    LoadedInput out;
+    out.file = input.path;
+    out.diagnostics.push_back(failure(input.path, std::current_exception()));
     return out;
   }
-  static const FileLimits defaults;
-  const FileLimits& limits = input.limits ? *input.limits : defaults;
-  std::string text;
-  if (input.path == "-") {
-    if (!read_stream_limited(0, input.path, limits, text, out.diagnostics)) return out;
-  } else if (!read_regular_file(input.path, limits, text, out.diagnostics)) {
-    return out;
-  }
-  LoadedDossier loaded = load_dossier(text, input.path, limits);
-  out.dossier = std::move(loaded.dossier);
-  out.diagnostics = std::move(loaded.diagnostics);
-  return out;
 }
 
 DossierReport judge(const LoadedInput& input, const RuleSet& rules, const EvaluateOptions& opt, Lang lang,
                     const Catalogue& cat, std::optional<Facts>* facts_out) {
-  if (!input.dossier) return report_invalid(input.file, "", input.diagnostics, lang, cat);
-  const Dossier& d = *input.dossier;
-  Facts facts = derive_facts(d, evaluation_date(opt.as_of, d), rules);
-  Evaluation evaluation = evaluate(rules, facts);
-  DossierReport report = report_evaluated(d, facts, evaluation, input.diagnostics, lang, cat);
-  if (opt.detail) report.roster = roster_lines(facts, lang, cat);
-  if (facts_out) *facts_out = std::move(facts);
-  return report;
+  try {
+    fail_for_test(input.file);
+    if (!input.dossier) return report_invalid(input.file, "", input.diagnostics, lang, cat);
+    const Dossier& d = *input.dossier;
+    Facts facts = derive_facts(d, evaluation_date(opt.as_of, d), rules);
+    Evaluation evaluation = evaluate(rules, facts);
+    DossierReport report = report_evaluated(d, facts, evaluation, input.diagnostics, lang, cat);
+    if (opt.detail) report.roster = roster_lines(facts, lang, cat);
+    if (facts_out) *facts_out = std::move(facts);
+    return report;
+  } catch (...) {  // out of memory, or a bug: this dossier is invalid, the batch goes on
+    if (facts_out) facts_out->reset();
+    Diagnostics diags;
+    for (const Diagnostic& d : input.diagnostics)
+      if (d.severity == Severity::error) diags.push_back(d);
+    diags.push_back(failure(input.file, std::current_exception()));
+    return report_invalid(input.file, input.dossier ? input.dossier->zone.name : "", diags, lang, cat);
+  }
 }
 
 }  // namespace ipz::cli

@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <condition_variable>
+#include <exception>
 #include <cstdint>
 #include <functional>
 #include <mutex>
@@ -70,7 +71,13 @@ struct LoadedInput {
   Diagnostics diagnostics;  // errors (then no dossier) and loading warnings
 };
 
+// Never throws: running out of memory or an internal error while reading
+// makes the input invalid with the reason (dossier.out_of_memory,
+// dossier.internal_error), and the batch goes on.
 LoadedInput load_input(const Input& input);
+
+// Why judging the dossier at path stopped (e, an exception caught), as its error.
+Diagnostic failure(const std::string& path, std::exception_ptr e);
 
 struct EvaluateOptions {
   std::optional<Date> as_of;  // --as-of; else the dossier's; else today
@@ -79,7 +86,8 @@ struct EvaluateOptions {
 
 
 // The report of one loaded input under a rule set; the facts derived for it
-// are moved to facts_out when given (the score reuses them).
+// are moved to facts_out when given (the score reuses them). Never throws:
+// a failure makes the dossier invalid with the reason, as load_input does.
 DossierReport judge(const LoadedInput& input, const RuleSet& rules, const EvaluateOptions& opt, Lang lang,
                     const Catalogue& cat, std::optional<Facts>* facts_out = nullptr);
 

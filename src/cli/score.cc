@@ -62,7 +62,14 @@ int run(ScoreOptions opt, bool ranking) {
         s.as_of = report.as_of;
         s.verdict = report.verdict;
         s.errors = std::move(report.errors);
-        if (facts) s.score = score_dossier(*rules->scoring, *facts);
+        if (facts) {
+          try {
+            s.score = score_dossier(*rules->scoring, *facts);
+          } catch (...) {  // this dossier is invalid, the others are scored
+            s.verdict = Verdict::invalid;
+            s.errors = report_invalid(s.file, s.name, {failure(s.file, std::current_exception())}, lang, cat).errors;
+          }
+        }
         return s;
       },
       [&](ScoredDossier&& s) {

@@ -3,6 +3,7 @@
 #include "evaluate/evaluator.h"
 
 #include <algorithm>
+#include <limits>
 
 #include "model/fact_catalogue.h"
 #include "model/operators.h"
@@ -61,9 +62,18 @@ std::vector<const Condition*> measured_leaves(const Condition& check) {
 
 namespace {
 
-long long ceil_div(long long a, long long b) { return a <= 0 ? 0 : (a + b - 1) / b; }
+// Comparisons are made in 128 bits: a count may reach 10^18 (a million roster
+// rows of 10^12 patents, the loaders' limits) and a bound's denominator 10^6,
+// so count * 100 * den does not fit in 64 bits. What is shown (a shortfall,
+// a percentage) is brought back to 64 bits, saturating at the largest value.
+__extension__ using wide = __int128;
+long long narrow(wide v) {
+  constexpr wide hi = std::numeric_limits<long long>::max(), lo = std::numeric_limits<long long>::min();
+  return static_cast<long long>(v > hi ? hi : v < lo ? lo : v);
+}
+long long ceil_div(wide a, wide b) { return a <= 0 ? 0 : narrow((a + b - 1) / b); }
 // a / b in whole percent, rounded half up (a, b > 0).
-long long percent_of(long long a, long long b) { return (200 * a + b) / (2 * b); }
+long long percent_of(wide a, wide b) { return narrow((200 * a + b) / (2 * b)); }
 
 std::string join(const std::vector<std::string>& items, std::string_view sep = ", ") {
   std::string out;
@@ -252,17 +262,17 @@ class RuleEvaluator {
       if (!n) return Outcome::missing;
       if (f->type == FactType::share) {
         // count / total >= num / den percent  <=>  count * 100 * den >= num * total
-        const long long lhs = f->count * 100 * n->den, rhs = n->num * f->total;
+        const wide lhs = wide{f->count} * 100 * n->den, rhs = wide{n->num} * f->total;
         const bool ok = f->total > 0 && (op == "at_least" ? lhs >= rhs : lhs > rhs);
         arg(F, format_share(f->count, f->total, ok ? nullptr : &*n));
         arg(F + ".bound", n->text + "%");
-        const long long strict = op == "more_than" ? 1 : 0;
-        const long long deficit = rhs - lhs + strict;  // in units of 1 / (100 * den)
+        const wide strict = op == "more_than" ? 1 : 0;
+        const wide deficit = rhs - lhs + strict;  // in units of 1 / (100 * den)
         // A failing share needs at least one more (with no enterprises, the first qualifying one).
         const long long least = ok ? 0 : 1;
         // (With no enterprises, none of the current ones can qualify: 0 of them, and 1 added.)
-        arg(F + ".need", f->total == 0 ? "0" : std::to_string(std::max(least, ceil_div(deficit, 100 * n->den))));
-        const long long per_added = 100 * n->den - n->num;  // gained by adding one qualifying enterprise
+        arg(F + ".need", f->total == 0 ? "0" : std::to_string(std::max(least, ceil_div(deficit, wide{100} * n->den))));
+        const wide per_added = wide{100} * n->den - n->num;  // gained by adding one qualifying enterprise
         const long long need_add = per_added <= 0 ? -1 : std::max(least, ceil_div(deficit, per_added));
         arg(F + ".need_add", need_add < 0 ? "\x01value.unreachable" : std::to_string(need_add));
         // The shortfall as a share of the bound: (p·n − 100·k) / (p·n), in whole percent.
@@ -270,13 +280,13 @@ class RuleEvaluator {
         if (m) {
           m->known = true;
           m->count = f->count, m->total = f->total, m->bound = *n;
-          m->need = f->total == 0 ? 0 : std::max(least, ceil_div(deficit, 100 * n->den));
+          m->need = f->total == 0 ? 0 : std::max(least, ceil_div(deficit, wide{100} * n->den));
           m->need_add = need_add;
         }
         return verdict(ok);
       }
       // count compared with num / den:  count * den  vs  num
-      const long long lhs = f->count * n->den, rhs = n->num;
+      const wide lhs = wide{f->count} * n->den, rhs = n->num;
       bool ok = false;
       long long need = 0;
       if (op == "at_least") ok = lhs >= rhs, need = ceil_div(rhs - lhs, n->den);

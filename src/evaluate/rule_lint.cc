@@ -70,6 +70,28 @@ void check_equals(const Condition& c, const Rule& rule, Diagnostics& out) {
     out.push_back({Severity::error, c.where, "lint.equals_not_a_count", args});
 }
 
+// A count compared with a bound that is not whole (`at_least: 69.5`, or a
+// parameter with such a value): a count never equals it, the message's "n
+// more" is rounded, and a fraction's denominator multiplies every count.
+void check_count_bounds(const Condition& c, const RuleSet& rules, const Rule& rule, Diagnostics& out) {
+  if (c.kind != Condition::Kind::leaf) {
+    for (const auto& child : c.children) check_count_bounds(child, rules, rule, out);
+    return;
+  }
+  const FactInfo* fact = find_fact(c.fact);
+  if (!fact || fact->type != FactType::count) return;
+  if (c.op != "at_least" && c.op != "more_than" && c.op != "at_most" && c.op != "less_than") return;
+  auto report = [&](const Number& n, const Location& where) {
+    if (n.den == 1 || n.num % n.den == 0) return;
+    out.push_back({Severity::error, where.line > 0 ? where : c.where, "lint.fractional_count_bound",
+                   {{"rule", rule.id}, {"fact", c.fact}, {"value", n.text}}});
+  };
+  if (c.operand.kind == Operand::Kind::number) report(c.operand.number, c.where);
+  if (c.operand.kind == Operand::Kind::parameter)
+    if (const Parameter* p = rules.parameter(c.operand.name))
+      for (const ParameterValue& v : p->values) report(v.value, v.where);
+}
+
 // 2505 hundredths -> "25.05"; 3000 -> "30".
 std::string points_text(long long hundredths) {
   std::string s = format_points(hundredths);
@@ -100,6 +122,9 @@ Diagnostics lint_rule_set(const RuleSet& rules) {
       check_equals(rule.check, rule, out);
       if (rule.review_when) check_equals(*rule.review_when, rule, out);
       for (const Note& n : rule.notes) check_equals(n.when, rule, out);
+      check_count_bounds(rule.check, rules, rule, out);
+      if (rule.review_when) check_count_bounds(*rule.review_when, rules, rule, out);
+      for (const Note& n : rule.notes) check_count_bounds(n.when, rules, rule, out);
     }
   }
   if (rules.scoring) {

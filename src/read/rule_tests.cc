@@ -152,6 +152,11 @@ void read_case(FieldReader& r, const YamlNode& n, const std::string& path, const
     const YamlNode* rows = rm.get("rows");
     rm.finish();
     if (!n_ent) rm.require("enterprises");
+    if (n_ent && *n_ent > kMaxSyntheticRoster) {  // 10^12 rows would be built until memory runs out
+      r.error(*rm.get("enterprises"), "ruletest.roster_too_large",
+              {{"value", std::to_string(*n_ent)}, {"limit", std::to_string(kMaxSyntheticRoster)}});
+      return;
+    }
     if (n_ent) {
       remove_path(c.dossier, "enterprises_file");
       remove_path(c.dossier, "declared");

@@ -30,6 +30,11 @@
 
 namespace ipz {
 
+// The largest synthetic roster a case may ask for (roster: {enterprises: N}):
+// a rule test needs a few hundred rows; a larger N is an error, not a run
+// out of memory.
+inline constexpr long long kMaxSyntheticRoster = 100000;
+
 struct RuleTestCase {
   std::string name;
   Location where;

@@ -2,6 +2,7 @@
 // malformed rule sets, each problem an error at its file:line:column.
 #include <catch2/catch.hpp>
 
+#include <filesystem>
 #include <fstream>
 #include <set>
 #include <sstream>
@@ -10,6 +11,9 @@
 #include "dossier_builder.h"
 #include "read/rule_loader.h"
 #include "model/catalogue.h"
+#include "evaluate/evaluator.h"
+#include "evaluate/rule_lint.h"
+#include "read/rule_tests.h"
 
 using ipz::LoadedRules;
 using ipz::RuleFile;
@@ -759,4 +763,90 @@ TEST_CASE("Rules: add_suffix adds a Chinese suffix only after a Chinese characte
   t.normalise = {{ipz::NameStep::Kind::add_suffix, {"-x"}}};
   CHECK(t.resolve("ic") == "ic-x");
   CHECK(t.forms("海淀") == std::vector<std::string>{"海淀"});
+}
+
+// ---------------------------------------------------------------------------
+// Counts with fractional bounds (issue 14, point 6)
+
+TEST_CASE("Lint: a count compared with a fractional bound is lint.fractional_count_bound", "[rules][lint]") {
+  MiniSet param;  // through a parameter: at the value
+  param.parameters = with(param.parameters, "value: 70,", "value: 69.5,");
+  auto loaded = param.load();
+  REQUIRE(loaded.rules);
+  auto lint = with_key(ipz::lint_rule_set(*loaded.rules), "lint.fractional_count_bound");
+  REQUIRE(lint.size() == 1);
+  CHECK(lint[0].where.file == "mini/parameters.yaml");
+  CHECK(lint[0].where.line == 6);
+  CHECK(arg_of(lint[0].args, "rule") == "a.count");
+  CHECK(arg_of(lint[0].args, "value") == "69.5");
+  MiniSet literal;  // written in the condition
+  literal.article = with(literal.article, "      param: min_enterprises\n", "      value: 69.5\n");
+  loaded = literal.load();
+  INFO(ipz::test::shown(loaded.diagnostics));
+  REQUIRE(loaded.rules);
+  lint = with_key(ipz::lint_rule_set(*loaded.rules), "lint.fractional_count_bound");
+  REQUIRE(lint.size() == 1);
+  CHECK(lint[0].where.line == 8);  // the condition
+  // A whole bound, and a fractional share bound, are fine.
+  MiniSet whole;
+  whole.parameters = with(whole.parameters, "value: 80,", "value: 62.5,");
+  loaded = whole.load();
+  REQUIRE(loaded.rules);
+  CHECK(with_key(ipz::lint_rule_set(*loaded.rules), "lint.fractional_count_bound").empty());
+}
+
+TEST_CASE("Evaluate: a count of 10^13 against a bound of 6 decimals is compared exactly, without overflow",
+          "[evaluate][limit]") {
+  // count * den = 10^19 does not fit in 64 bits (UBSan: signed overflow);
+  // the evaluator compares in 128 bits. Lint refuses such a bound, but the
+  // evaluator must not depend on it.
+  MiniSet set;
+  set.article = with(set.article, "      param: min_enterprises\n", "      value: 1.000001\n");
+  auto loaded = set.load();
+  REQUIRE(loaded.rules);
+  ipz::Facts facts;
+  facts.as_of = ipz::Date{2024, 3, 31};
+  auto& count = facts.values["enterprise_count"];
+  count.type = ipz::FactType::count;
+  count.known = true;
+  count.count = 10000000000000LL;
+  auto& share = facts.values["sme_share"];
+  share.type = ipz::FactType::share;
+  share.known = true;
+  share.count = 1000000;
+  share.total = 1000000;
+  const ipz::Evaluation e = ipz::evaluate(*loaded.rules, facts);
+  REQUIRE(e.results.size() == 2);
+  CHECK(e.results[0].outcome == ipz::Outcome::pass);
+  count.count = 1;  // a millionth short
+  const ipz::Evaluation short_by_half = ipz::evaluate(*loaded.rules, facts);
+  CHECK(short_by_half.results[0].outcome == ipz::Outcome::fail);
+  CHECK(arg_of(short_by_half.results[0].args, "enterprise_count.need") == "1");
+}
+
+TEST_CASE("Rule tests: a synthetic roster over 100,000 enterprises is ruletest.roster_too_large, not built",
+          "[rules][ruletest][limit]") {
+  // roster: {enterprises: 10^12} allocated rows until the process died.
+  const std::string dir = (std::filesystem::temp_directory_path() / "ipzone-ruletest-cap").string();
+  std::filesystem::create_directories(dir);
+  std::ofstream(dir + "/cap.yaml") << "cases:\n"
+                                      "  - name: too many\n"
+                                      "    dossier: {format: ipzone-dossier/1}\n"
+                                      "    roster: {enterprises: 1000000000000}\n"
+                                      "    expect: {verdict: eligible}\n"
+                                      "  - name: the limit\n"
+                                      "    dossier: {format: ipzone-dossier/1}\n"
+                                      "    roster: {enterprises: 100000}\n"
+                                      "    expect: {verdict: eligible}\n";
+  ipz::Diagnostics diags;
+  const auto cases = ipz::load_rule_tests(dir, "集成电路", diags);
+  std::filesystem::remove_all(dir);
+  auto found = with_key(diags, "ruletest.roster_too_large");
+  INFO(ipz::test::shown(diags));
+  REQUIRE(found.size() == 1);
+  CHECK(found[0].where.line == 4);
+  CHECK(arg_of(found[0].args, "limit") == "100000");
+  REQUIRE(cases.size() == 1);
+  CHECK(cases[0].name == "the limit");
+  CHECK(cases[0].dossier.find("enterprises")->items.size() == 100000);
 }

@@ -57,6 +57,7 @@ def case(name, **kw):
     kw.setdefault("dossier", None)
     kw.setdefault("text", None)
     kw.setdefault("json_check", None)
+    kw.setdefault("env", {})
     CASES.append((name, kw))
 
 
@@ -276,6 +277,21 @@ case("more than 2,000,000 values besides the roster are refused, naming the limi
      zh=r"超过 2000000 个值的上限")
 
 
+# --- 6. Nothing kills the batch ---------------------------------------------------------------------------------------
+# IPZONE_TEST_FAIL=KIND:SUFFIX (README, Development) makes judging the dossier whose path ends with SUFFIX throw.
+case("running out of memory while judging one dossier makes it invalid, the batch goes on",
+     setup=dossier_text(ELIGIBLE), env={"IPZONE_TEST_FAIL": "bad_alloc:hostile.yaml"},
+     en=r"ran out of memory while judging this dossier: it is invalid, the others are reported",
+     zh=r"评估这份档案时内存不足", forbidden=[])
+case("running out of memory with -j 2 (two threads) does not abort the process", setup=dossier_text(ELIGIBLE),
+     env={"IPZONE_TEST_FAIL": "bad_alloc:hostile.yaml"}, args=["-j", "2"],
+     en=r"ran out of memory while judging this dossier", zh=r"评估这份档案时内存不足", forbidden=[])
+case("an internal error while judging one dossier makes it invalid with the reason, the batch goes on",
+     setup=dossier_text(ELIGIBLE), env={"IPZONE_TEST_FAIL": "exception:hostile.yaml"}, args=["-j", "2"],
+     en=r"an internal error stopped the judging of this dossier \(IPZONE_TEST_FAIL\)",
+     zh=r"评估这份档案时出现内部错误（IPZONE_TEST_FAIL）", forbidden=[])
+
+
 # --- the checks ------------------------------------------------------------------------------------------------------
 def strict_json(data):
     def no_duplicates(pairs):
@@ -338,10 +354,11 @@ def run_case(binary, name, kw):
         batch = [os.path.join(folder, "a-eligible.yaml"), hostile, os.path.join(folder, "z-eligible.yaml")]
         args = [a.replace("{outside}", outside) for a in kw["args"]]
         forbidden = [secret] if kw["forbidden"] is None else kw["forbidden"]
+        env = dict(os.environ, **kw["env"])
         for lang in ("zh", "en"):
             cmd = [binary, "check", "--lang", lang, "--format", "json"] + args + batch
             try:
-                p = subprocess.run(cmd, stdin=subprocess.DEVNULL, capture_output=True, timeout=TIMEOUT)
+                p = subprocess.run(cmd, stdin=subprocess.DEVNULL, capture_output=True, timeout=TIMEOUT, env=env)
             except subprocess.TimeoutExpired:
                 problems.append(f"{lang}: no answer within {TIMEOUT} s")
                 continue
@@ -380,7 +397,7 @@ def run_case(binary, name, kw):
         # The text report, for a terminal: valid UTF-8, nothing invisible or moving the cursor.
         try:
             p = subprocess.run([binary, "check", "--lang", "en"] + args + batch, stdin=subprocess.DEVNULL,
-                               capture_output=True, timeout=TIMEOUT)
+                               capture_output=True, timeout=TIMEOUT, env=env)
             for stream, data in (("stdout", p.stdout), ("stderr", p.stderr)):
                 try:
                     text = data.decode("utf-8", errors="strict")
