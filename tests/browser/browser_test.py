@@ -148,7 +148,8 @@ def check_pdf(pdf, expect_pages, first_lines, cjk):
     pages, (w, h) = pdf_pages(pdf)
     if abs(w - 595) > 2 or abs(h - 842) > 2:
         fail(f"{pdf}: page size {w} x {h} pts, not A4")
-    if pages != expect_pages:
+    allowed = expect_pages if isinstance(expect_pages, range) else range(expect_pages, expect_pages + 1)
+    if pages not in allowed:
         fail(f"{pdf}: {pages} pages, expected {expect_pages}")
     for page, name in first_lines.items():
         text = page_text(pdf, page)
@@ -228,7 +229,10 @@ def main():
                 page = report(f"print-{lang}-{f}.html", "check", "--format", "html", "--lang", lang, "examples/" + f)
                 pdf = page[:-5] + ".pdf"
                 browser(chrome, profile, "--no-pdf-header-footer", f"--print-to-pdf={pdf}", "file://" + page)
-                check_pdf(pdf, 1, {}, lang == "zh")
+                # One dossier alone: one page, or two when its warnings and notes run on (the
+                # relaxation example in English, since its grounds carry evidence); the batch
+                # below still requires each dossier to start a page of its own.
+                check_pdf(pdf, range(1, 3), {}, lang == "zh")
             page = report(f"batch-{lang}.html", "check", "--format", "html", "--lang", lang, "examples/")
             pdf = page[:-5] + ".pdf"
             browser(chrome, profile, "--no-pdf-header-footer", f"--print-to-pdf={pdf}", "file://" + page)
