@@ -336,6 +336,21 @@ class RuleEvaluator {
       if (op == "all_one_of") did_you_mean(c, F, odd);
       return verdict(odd.empty());
     }
+    if (op == "reported") {  // a fact shown, never a condition: it holds
+      std::size_t n = f->type == FactType::date_list ? f->dates.size() : f->texts.size();
+      if (f->type == FactType::date_list) {
+        arg(F, n == 0 ? "\x01value.none" : join_dates(f->dates));
+      } else {
+        // Items that are catalogue references (\x01...) make a list the report words.
+        bool refs = n > 0;
+        for (const auto& t : f->texts) refs = refs && !t.empty() && t[0] == '\x01';
+        std::string list;
+        for (const auto& t : f->texts) list += (list.empty() ? "" : "\x1c") + (refs ? t.substr(1) : t);
+        arg(F, n == 0 ? "\x01value.none" : refs ? "\x04" + list : join(f->texts));
+      }
+      arg(F + ".count", std::to_string(n));
+      return Outcome::pass;
+    }
     if (op == "not_empty") {
       const bool ok = f->type == FactType::text ? !f->text.empty() : !f->texts.empty();
       arg(F, f->type == FactType::text ? (f->text.empty() ? "\x01value.not_listed" : f->text)

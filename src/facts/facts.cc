@@ -3,6 +3,7 @@
 #include "facts/facts.h"
 
 #include "facts/roster_classification.h"
+#include "read/history_kinds.h"
 
 namespace ipz {
 
@@ -215,16 +216,35 @@ Facts derive_facts(const Dossier& d, Date as_of, const RuleSet& rules) {
     sink.missing("operator.service_agencies.sanctions");
   }
 
-  std::vector<DatedEntry> fraud, termination, fund_fraud;
+  // History: each event under its own kind (format/history-events.yaml),
+  // never another's. A change (Art. 14) is reported with its kind and filing
+  // date; one not filed is a warning.
+  std::map<std::string, std::vector<DatedEntry>> by_kind;
+  std::vector<std::string> changes;
   for (const HistoryEvent& e : d.history) {
     warn_if_after(facts, e.when.where, "history", e.when.date);
-    if (e.event == "fraud_finding") fraud.push_back(e.when);
-    else if (e.event == "termination") termination.push_back(e.when);
-    else fund_fraud.push_back(e.when);
+    by_kind[e.event].push_back(e.when);
+    if (e.change.empty()) continue;
+    const HistoryKind* kind = history_kinds().find(e.event);
+    const ChangeKind* change = kind ? kind->change(e.change) : nullptr;
+    const Text label = change ? change->label : Text{e.change, e.change, {}};
+    const std::string path = "history[" + std::to_string(e.index) + "]";
+    // A reference with its own arguments (model/catalogue.h), for a list of them.
+    std::string ref = std::string(e.filed ? "\x01" "event.change_filed" : "\x01" "event.change_not_filed") +
+                      "\x1e" "date\x1d" + format_date(e.when.date) + "\x1ekind\x1d" + both_languages(label);
+    if (e.filed) {
+      ref += "\x1e" "filed\x1d" + format_date(*e.filed);
+      warn_if_after(facts, e.when.where, path + ".filed", *e.filed);
+    } else {
+      facts.warnings.push_back({Severity::warning, e.when.where, "dossier.change_not_filed",
+                                {{"path", path}, {"date", format_date(e.when.date)},
+                                 {"kind", both_languages(label)}}});
+    }
+    changes.push_back(std::move(ref));
   }
-  sink.dates("history.fraud_finding", fraud);
-  sink.dates("history.termination", termination);
-  sink.dates("history.fund_fraud", fund_fraud);
+  for (auto kind : {"fraud_finding", "termination", "fund_fraud", "cancellation"})
+    sink.dates(std::string("history.") + kind, by_kind[kind]);
+  sink.put("history.change").texts = std::move(changes);
 
   if (d.documents) {
     sink.put("documents.application_form").text = d.documents->application_form.value_or("");

@@ -12,6 +12,26 @@ std::string Catalogue::render(std::string_view key, const MessageArgs& args, Lan
   return fill(get(key, lang), args, lang);
 }
 
+// A catalogue reference, "key" or "key\x1ename\x1dvalue\x1e...": the entry's
+// text, its placeholders filled from the arguments it carries, then args (at
+// depth 0; one level deep only).
+std::string Catalogue::fill_reference(std::string_view ref, const MessageArgs& args, Lang lang, int depth) const {
+  const std::size_t own = ref.find('\x1e');
+  const std::string text = get(ref.substr(0, own), lang);
+  if (depth > 0) return text;
+  if (own == std::string_view::npos) return fill(text, args, lang, 1);
+  MessageArgs scoped = args;
+  for (std::string_view rest = ref.substr(own); !rest.empty();) {
+    rest.remove_prefix(1);  // \x1e
+    const std::size_t eq = rest.find('\x1d'), next = rest.find('\x1e');
+    if (eq == std::string_view::npos || eq > next) break;
+    scoped.emplace_back(std::string(rest.substr(0, eq)),
+                        std::string(rest.substr(eq + 1, next == std::string_view::npos ? next : next - eq - 1)));
+    rest = next == std::string_view::npos ? std::string_view() : rest.substr(next);
+  }
+  return fill(text, scoped, lang, 1);
+}
+
 std::string Catalogue::fill(std::string_view tmpl, const MessageArgs& args, Lang lang, int depth) const {
   std::string out;
   out.reserve(tmpl.size() + 32);
@@ -32,17 +52,19 @@ std::string Catalogue::fill(std::string_view tmpl, const MessageArgs& args, Lang
       // A value this evaluation did not reach (rules lint checks the names;
       // tests/unit/report_messages.cc that the shipped rules reach them all).
       out += get("value.not_computed", lang);
-    } else if (!value->empty() && (*value)[0] == '\x03') {
-      // A list of catalogue entries, each filled from the same args, joined.
-      std::string_view keys = std::string_view(*value).substr(1);
+    } else if (!value->empty() && ((*value)[0] == '\x03' || (*value)[0] == '\x04')) {
+      // A list of catalogue references, \x1f between them (\x1c after \x04,
+      // for references whose own arguments hold \x1f), each filled from the
+      // same args and its own, joined.
+      const char between = (*value)[0] == '\x03' ? '\x1f' : '\x1c';
+      std::string_view refs = std::string_view(*value).substr(1);
       bool first = true;
-      while (!keys.empty()) {
-        const std::size_t sep = keys.find('\x1f');
-        const std::string_view key = keys.substr(0, sep);
+      while (!refs.empty()) {
+        const std::size_t sep = refs.find(between);
         if (!first) out += get("list.separator", lang);
         first = false;
-        out += depth == 0 ? fill(get(key, lang), args, lang, 1) : get(key, lang);
-        keys = sep == std::string_view::npos ? std::string_view{} : keys.substr(sep + 1);
+        out += fill_reference(refs.substr(0, sep), args, lang, depth);
+        refs = sep == std::string_view::npos ? std::string_view{} : refs.substr(sep + 1);
       }
     } else if (!value->empty() && (*value)[0] == '\x02') {
       const std::size_t sep = value->find('\x1f');
@@ -51,25 +73,7 @@ std::string Catalogue::fill(std::string_view tmpl, const MessageArgs& args, Lang
                                       : value->substr(1, sep - 1);
     } else if (!value->empty() && (*value)[0] == '\x01') {
       // \x01key, optionally followed by arguments of its own: \x1ename\x1dvalue ...
-      std::string_view ref = std::string_view(*value).substr(1);
-      const std::size_t own = ref.find('\x1e');
-      const std::string text = get(ref.substr(0, own), lang);
-      if (depth > 0) {
-        out += text;
-      } else if (own == std::string_view::npos) {
-        out += fill(text, args, lang, 1);
-      } else {
-        MessageArgs scoped = args;
-        for (std::string_view rest = ref.substr(own); !rest.empty();) {
-          rest.remove_prefix(1);  // \x1e
-          const std::size_t eq = rest.find('\x1d'), next = rest.find('\x1e');
-          if (eq == std::string_view::npos || eq > next) break;
-          scoped.emplace_back(std::string(rest.substr(0, eq)),
-                              std::string(rest.substr(eq + 1, next == std::string_view::npos ? next : next - eq - 1)));
-          rest = next == std::string_view::npos ? std::string_view() : rest.substr(next);
-        }
-        out += fill(text, scoped, lang, 1);
-      }
+      out += fill_reference(std::string_view(*value).substr(1), args, lang, depth);
     } else {
       out += *value;
     }

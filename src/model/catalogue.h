@@ -34,10 +34,14 @@ class Catalogue {
   // that starts with \x01 names a catalogue entry: it is translated, and its
   // own placeholders are filled from the same args (one level deep). A value
   // that starts with \x02 carries a text in both languages (both_languages);
-  // one that starts with \x03 is a list of entries, \x1f between them, each
-  // filled so, joined by list.separator. A \x01 reference may carry arguments
+  // one that starts with \x03 is a list of references, \x1f between them,
+  // each filled so (with the arguments it carries), joined by list.separator
+  // (\x04: the same, \x1c between them). A \x01 reference may carry arguments
   // of its own, which fill its placeholders first: "\x01key\x1ename\x1dvalue\x1e...".
   std::string fill(std::string_view tmpl, const MessageArgs& args, Lang lang, int depth = 0) const;
+  // A reference (what follows \x01, or an entry of a \x03 list): key, and
+  // the arguments it may carry ("key\x1ename\x1dvalue\x1e...").
+  std::string fill_reference(std::string_view ref, const MessageArgs& args, Lang lang, int depth = 0) const;
   const std::map<std::string, Text, std::less<>>& entries() const { return texts_; }
 
  private:

@@ -109,9 +109,12 @@ struct Operator {
   std::optional<std::vector<ServiceAgency>> service_agencies;
 };
 
-struct HistoryEvent {  // Art. 8, 11(4), 13
-  std::string event;   // fraud_finding | termination | fund_fraud
+struct HistoryEvent {  // Arts. 8, 11(4), 12, 13, 14: the kinds of format/history-events.yaml
+  std::string event;    // fraud_finding | termination | fund_fraud | cancellation | change
   DatedEntry when;
+  int index = 0;        // 1-based position in history, for messages
+  std::string change;   // a change's kind: merger | restructuring | bankruptcy | rename
+  std::optional<Date> filed;  // when a change was filed with the office (Art. 14)
 };
 
 struct Documents {  // Art. 7

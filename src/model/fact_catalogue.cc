@@ -81,6 +81,11 @@ const std::vector<FactInfo>& fact_catalogue() {
       {"history.fraud_finding", T::date_list, "history", "Dates of history events of kind fraud_finding; an absent history has none."},
       {"history.termination", T::date_list, "history", "Dates of history events of kind termination; an absent history has none."},
       {"history.fund_fraud", T::date_list, "history", "Dates of history events of kind fund_fraud; an absent history has none."},
+      {"history.cancellation", T::date_list, "history",
+       "Dates of history events of kind cancellation (Art. 12: 取消资格); an absent history has none."},
+      {"history.change", T::text_list, "history",
+       "The history events of kind change (Art. 14: merger, restructuring, bankruptcy, rename), each with its kind, "
+       "date and filing date, as the report lists them (op reported); one not filed is warned about."},
       {"documents.application_form", T::text, "documents.application_form", "As written; absent within documents means not supplied."},
       {"documents.work_plan", T::text, "documents.work_plan", "As written; absent within documents means not supplied."},
       {"documents.evidence", T::text_list, "documents.evidence", "As written; absent within documents means none supplied."},

@@ -37,6 +37,9 @@ const std::vector<OperatorInfo>& operator_catalogue() {
        {"", ".items", ".bound", ".until"}},
       {"none_up_to_as_of", {T::date_list}, N::none, "= ∅", "no date on or before as_of",
        {"", ".items", ".bound", ".until"}},
+      {"reported", {T::text_list, T::date_list}, N::none, "",
+       "always holds: the rule reports the items (history.change: each change with its kind and filing date), or none",
+       {"", ".count"}},
   };
   return ops;
 }

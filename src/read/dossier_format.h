@@ -15,6 +15,6 @@ inline const Choices kServiceFunctions = {"policy_publicity", "training", "right
                                           "entrusted_management"};
 inline const Choices kRelaxationGrounds = {"high_concentration", "distinctive_model",
                                            "ip_work_plan"};
-inline const Choices kHistoryEvents = {"fraud_finding", "termination", "fund_fraud"};
+// (The kinds of history event are format/history-events.yaml: read/history_kinds.h.)
 
 }  // namespace ipz::format

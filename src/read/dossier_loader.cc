@@ -8,6 +8,7 @@
 
 #include "read/dossier_format.h"
 #include "read/field_reader.h"
+#include "read/history_kinds.h"
 #include "read/yaml_tree.h"
 #include "read/roster_csv.h"
 
@@ -147,18 +148,40 @@ void read_operator(FieldReader& r, const YamlNode& n, Operator& o) {
   m.finish();
 }
 
+// The events of Arts. 8, 11(4), 12, 13 and 14, of the kinds that
+// format/history-events.yaml lists: another kind is an error naming them. A
+// change (an event kind with changes) says which, and when it was filed.
 void read_history(FieldReader& r, const YamlNode& n, std::vector<HistoryEvent>& out) {
   if (!r.expect_list(n, "history")) return;
+  const HistoryKinds& kinds = history_kinds();
+  Choices events;
+  for (const HistoryKind& k : kinds.events) events.push_back(k.kind);
   for (std::size_t i = 0; i < n.items.size(); ++i) {
     MapReader m(r, n.items[i], row_path("history", i));
     if (!m.ok()) continue;
-    auto event = m.choice("event", format::kHistoryEvents, true);
+    auto event = m.choice("event", events, true);
     const YamlNode* dn = m.require("date");
     auto d = dn ? r.date(*dn, m.child("date")) : std::nullopt;
     m.text("summary");
     m.text("authority");
-    m.finish();
-    if (event && d) out.push_back({*event, {*d, r.at(*dn)}});
+    HistoryEvent e;
+    e.index = static_cast<int>(i + 1);
+    const HistoryKind* kind = event ? kinds.find(*event) : nullptr;
+    bool ok = kind != nullptr;
+    if (kind && !kind->changes.empty()) {
+      Choices changes;
+      for (const ChangeKind& c : kind->changes) changes.push_back(c.kind);
+      auto change = m.choice("kind", changes, true);
+      e.filed = m.date("filed");
+      e.change = change.value_or("");
+      ok = ok && change.has_value();
+    }
+    m.finish();  // kind and filed belong to a change only: elsewhere they are unknown keys
+    if (ok && d) {
+      e.event = *event;
+      e.when = {*d, r.at(*dn)};
+      out.push_back(std::move(e));
+    }
   }
 }
 

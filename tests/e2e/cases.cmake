@@ -19,7 +19,7 @@ set(IPZ_RULE_IDS
   art4.applicant art5.1.carrier art5.2.count art5.2.sme-share art5.2.high-end-share
   art5.3.patents art5.4.services art6.legal-person art6.1.operation art6.2.services
   art6.3.effect art6.4.credit art7.documents art8.fraud-ban art11.4.termination-ban
-  art13.funds-ban)
+  art13.funds-ban art14.changes)
 
 # ipz_rule_re(OUT id outcome-regex): a regex for one result object of the JSON report.
 function(ipz_rule_re out id outcome)
@@ -329,6 +329,15 @@ ipz_check(NAME "USCCs compare in upper case: a lower-case repeat counts once, 69
 ipz_check(NAME "the same name with another USCC is two enterprises, with a warning at the second row" FILE tests/dossiers/same-name-other-uscc.yaml
   EXIT 0 VERDICT eligible
   EXPECT "${IPZ_ANY_WARNING}" "\"line\": 81, \"column\": 5, " "\"fact\": \"enterprise_count\", \"value\": 80, ")
+ipz_check(NAME "art8 a cancellation (Art. 12) within 5 years is for review: was it for false material?"
+  FILE tests/dossiers/history-cancellation-inside-5y.yaml
+  EXIT 0 VERDICT needs-review RULES art8.fraud-ban=review)
+ipz_check(NAME "art14 changes are reported; one not filed is a warning at its line, not a failure"
+  FILE tests/dossiers/history-change-not-filed.yaml
+  EXIT 0 VERDICT eligible RULES art14.changes=pass
+  EXPECT "${IPZ_ANY_WARNING}" "\"line\": 37, \"column\": 41, ")
+ipz_invalid(NAME "invalid: a history event of an unknown kind names the known kinds" FILE tests/dossiers/bad-history-event.yaml
+  LINE 35 COLUMN 13 EXPECT "fraud_finding, termination, fund_fraud, cancellation, change")
 ipz_check(NAME "a UTF-8 byte-order mark is accepted" FILE tests/dossiers/bom-ok.yaml
   EXIT 0 VERDICT eligible
   REJECT "\"errors\": .[{]")
@@ -524,6 +533,7 @@ add_test(NAME "schema: examples and templates validate with python3-jsonschema"
           examples/eligible.yaml examples/incomplete.yaml examples/ineligible-credit.yaml
           examples/ineligible-high-end-share.yaml examples/needs-review-relaxation.yaml examples/csv-roster.yaml
           format/template.zh.yaml format/template.en.yaml tests/rosters/csv-ok.yaml
+          tests/dossiers/history-cancellation-inside-5y.yaml tests/dossiers/history-change-not-filed.yaml
   WORKING_DIRECTORY "${CMAKE_SOURCE_DIR}")
 set_tests_properties("schema: examples and templates validate with python3-jsonschema" PROPERTIES SKIP_RETURN_CODE 77)
 
@@ -615,7 +625,7 @@ add_test(NAME "e2e: format csv --excel starts with the UTF-8 byte-order mark"
 ipzone_e2e(NAME "format junit: a testsuite per dossier, failures with the message, review skipped" EXIT 2
   ARGS check --format junit --lang en examples/ineligible-credit.yaml examples/needs-review-relaxation.yaml examples/invalid.yaml
   EXPECT "^<[?]xml version=\"1\\.0\" encoding=\"UTF-8\"[?]>" "<testsuites name=\"ipzone check\">"
-         "<testsuite name=\"examples/ineligible-credit\\.yaml\" tests=\"16\" failures=\"1\" errors=\"0\" skipped=\"0\">"
+         "<testsuite name=\"examples/ineligible-credit\\.yaml\" tests=\"17\" failures=\"1\" errors=\"0\" skipped=\"0\">"
          "<failure type=\"fail\" message=\"Not met: administrative penalties in the 3 years to 2024-03-31: 2023-01-31"
          "<skipped message=\"Relaxation of the scale limit asked for: 68 of 70 enterprises, 2 short \\(3 %\\)"
          "<testsuite name=\"examples/invalid\\.yaml\" tests=\"1\" failures=\"0\" errors=\"1\" skipped=\"0\">")

@@ -68,6 +68,12 @@ MUTATIONS = [
      "articles/06-operator.yaml", r"fact: operator\.evidence\.funding$", "otherwise: missing", ""),
     ("Art. 7: a work plan not listed fails instead of being missing",
      "articles/07-documents.yaml", r"fact: documents\.work_plan$", "otherwise: missing", ""),
+    ("Art. 8: a cancellation (Art. 12) fails instead of going to review",
+     "articles/08-fraud.yaml", r"fact: history\.cancellation$", "otherwise: review", ""),
+    ("Art. 5(1): a district written without 区 is no longer taken for the district",
+     "tables/districts.yaml", r"^normalise:", "  - add_suffix: 区", ""),
+    ("Art. 5(2): 否 no longer says \"in no high-end industry\"",
+     "tables/not-high-end.yaml", r"^entries:", "  - 否", ""),
     ("score: the enterprises curve reaches its maximum at 160",
      "scoring.yaml", r"id: enterprises,", "linear: {from: 70, to: 150}", "linear: {from: 70, to: 160}"),
 ]

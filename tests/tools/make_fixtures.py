@@ -431,6 +431,25 @@ for event, rule, stem in (("termination", "art11.4.termination-ban", "terminatio
             f"{rule} pass; verdict eligible; exit 0.")(_outside)
 
 
+# history: Art. 12 (cancellation) and Art. 14 (change) ------------------------------
+@fixture("history-cancellation-inside-5y.yaml",
+         "art8.fraud-ban: history cancellation (Art. 12, 取消资格) of 2021-05-10, as_of 2024-03-31: "
+         "fraud under Art. 8 if it was for false material, which the dossier does not say.",
+         "art8.fraud-ban review; verdict needs-review; exit 0.")
+def _():
+    return variant([("history", [{"event": "cancellation", "date": "2021-05-10",
+                                  "authority": "北京市知识产权局"}])])
+
+
+@fixture("history-change-not-filed.yaml",
+         "art14.changes: a merger filed and a change of name not filed (Art. 14, 备案).",
+         "art14.changes pass; a warning at the change not filed (line:column); verdict eligible; exit 0.")
+def _():
+    return variant([("history", [
+        {"event": "change", "kind": "merger", "date": "2023-05-01", "filed": "2023-05-20"},
+        {"event": "change", "kind": "rename", "date": "2023-08-01"}])])
+
+
 # services (Art. 5(4): a workstation, OR all four functions) --------------------------
 @fixture("services-workstation.yaml",
          "art5.4.services: ip_workstation true and no service_functions.",
@@ -559,6 +578,13 @@ def _():
     d = base()
     del d["format"]
     return d
+
+
+@fixture("bad-history-event.yaml",
+         "history event of an unknown kind (event: revocation).",
+         "invalid; exit 2; an error with line:column naming the known kinds.")
+def _():
+    return variant([("history", [{"event": "revocation", "date": "2021-05-10"}])])
 
 
 @fixture("bad-format-version.yaml", "unsupported format: format: ipzone-dossier/2.",

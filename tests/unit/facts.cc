@@ -368,6 +368,40 @@ TEST_CASE("Facts: history events are sorted into their kinds", "[facts]") {
   CHECK(fact(c, "history.fund_fraud").dates == std::vector<ipz::Date>{{2012, 3, 3}});
 }
 
+TEST_CASE("Facts: a cancellation and a change are each their own kind, never counted as another",
+          "[facts][history]") {
+  // (Until issue 9 any event that was neither fraud_finding nor termination
+  // counted as fund_fraud.)
+  DossierBuilder b;
+  b.history = {{"cancellation", "2022-01-10"}, {"change, kind: merger, filed: 2023-05-20", "2023-05-01"}};
+  auto c = check(b);
+  CHECK(fact(c, "history.cancellation").dates == std::vector<ipz::Date>{{2022, 1, 10}});
+  CHECK(fact(c, "history.fund_fraud").dates.empty());
+  CHECK(fact(c, "history.termination").dates.empty());
+  CHECK(fact(c, "history.fraud_finding").dates.empty());
+  REQUIRE(fact(c, "history.change").texts.size() == 1);
+  CHECK(c.facts.warnings.empty());
+  CHECK(c.outcome("art8.fraud-ban") == ipz::Outcome::review);
+  CHECK(c.outcome("art13.funds-ban") == ipz::Outcome::pass);
+  CHECK(c.outcome("art14.changes") == ipz::Outcome::pass);
+}
+
+TEST_CASE("Facts: a change not filed is a warning naming it, at the event", "[facts][history][warnings]") {
+  DossierBuilder b;
+  b.history = {{"change, kind: rename", "2023-08-01"}};
+  auto c = check(b);
+  auto w = with_key(c.facts.warnings, "dossier.change_not_filed");
+  REQUIRE(w.size() == 1);
+  CHECK(w[0].where.line == ipz::test::line_of(c.text, "kind: rename"));
+  CHECK(ipz::builtin_catalogue().render(w[0].key, w[0].args, ipz::Lang::en) ==
+        "history[1]: the change of name of 2023-08-01 has no filing date (filed): Art. 14 requires a change of "
+        "the operating unit to be filed with the Beijing Intellectual Property Office without delay");
+  CHECK(ipz::builtin_catalogue().render(w[0].key, w[0].args, ipz::Lang::zh) ==
+        "history[1]：2023-08-01 的名称变更未填写备案日期（filed）：第十四条要求运营单位的变化及时向北京市知识产权局备案");
+  CHECK(c.outcome("art14.changes") == ipz::Outcome::pass);
+  CHECK(c.evaluation.verdict == ipz::Verdict::eligible);
+}
+
 TEST_CASE("Facts: the sanctions of every entrusted agency are gathered", "[facts]") {
   DossierBuilder b;
   b.agency_sanctions = {"2015-01-01", "2016-02-02"};

@@ -7,7 +7,9 @@
 #include <string>
 
 #include "dossier_builder.h"
+#include "model/fact_catalogue.h"
 #include "read/dossier_loader.h"
+#include "read/history_kinds.h"
 #include "read/roster_csv.h"
 
 using ipz::Diagnostic;
@@ -413,6 +415,68 @@ TEST_CASE("Dossier: an unknown history event is an error with a suggestion", "[d
   auto d = one_error(kMinimal + "history:\n  - {event: terminaton, date: 2020-01-01}\n");
   check_at(d, "field.bad_choice_suggest", 14, 13);
   CHECK(arg_of(d.args, "suggestion") == "termination");
+}
+
+TEST_CASE("Dossier: an unknown history event is an error naming every known kind, never another kind",
+          "[dossier][errors][history]") {
+  auto d = one_error(kMinimal + "history:\n  - {event: revocation, date: 2020-01-01}\n");
+  check_at(d, "field.bad_choice", 14, 13);
+  CHECK(arg_of(d.args, "choices") == "fraud_finding, termination, fund_fraud, cancellation, change");
+  CHECK(ipz::builtin_catalogue().render(d.key, d.args, ipz::Lang::en) ==
+        "history[1].event: revocation is not one of fraud_finding, termination, fund_fraud, cancellation, change");
+}
+
+TEST_CASE("Dossier: cancellation (Art. 12) and change (Art. 14) are history events; a change has a kind and a filing date",
+          "[dossier][history]") {
+  auto l = load(kMinimal +
+                "history:\n"
+                "  - {event: cancellation, date: 2021-05-10, summary: 取消资格, authority: 北京市知识产权局}\n"  // 14
+                "  - {event: change, kind: merger, date: 2023-05-01, filed: 2023-05-20}\n"                        // 15
+                "  - {event: change, kind: rename, date: 2023-08-01}\n");                                          // 16
+  INFO(ipz::test::shown(l.diagnostics));
+  REQUIRE(l.dossier);
+  CHECK(l.diagnostics.empty());
+  const auto& h = l.dossier->history;
+  REQUIRE(h.size() == 3);
+  CHECK(h[0].event == "cancellation");
+  CHECK(h[0].change.empty());
+  CHECK(h[1].event == "change");
+  CHECK(h[1].change == "merger");
+  CHECK(h[1].filed == ipz::Date{2023, 5, 20});
+  CHECK(h[2].change == "rename");
+  CHECK_FALSE(h[2].filed);
+  CHECK(h[2].index == 3);
+}
+
+TEST_CASE("Dossier: a change needs its kind, one of the kinds listed; other events take no kind or filed",
+          "[dossier][errors][history]") {
+  auto no_kind = one_error(kMinimal + "history:\n  - {event: change, date: 2023-05-01}\n");
+  CHECK(no_kind.key == "field.missing_required");
+  CHECK(arg_of(no_kind.args, "path") == "history[1].kind");
+  auto bad_kind = one_error(kMinimal + "history:\n  - {event: change, kind: sale, date: 2023-05-01}\n");
+  CHECK(arg_of(bad_kind.args, "choices") == "merger, restructuring, bankruptcy, rename");
+  auto stray = one_error(kMinimal + "history:\n  - {event: termination, kind: merger, date: 2023-05-01}\n");
+  CHECK(stray.key.rfind("field.unknown_key", 0) == 0);
+  auto bad_filed = one_error(kMinimal + "history:\n  - {event: change, kind: merger, date: 2023-05-01, filed: soon}\n");
+  CHECK(bad_filed.key == "field.bad_date");
+}
+
+TEST_CASE("Dossier: format/history-events.yaml loads without a problem, and each kind has its fact",
+          "[dossier][history]") {
+  INFO(ipz::test::shown(ipz::history_kinds_diagnostics()));
+  CHECK(ipz::history_kinds_diagnostics().empty());
+  const auto& kinds = ipz::history_kinds();
+  REQUIRE(kinds.events.size() == 5);
+  for (const auto& k : kinds.events) {
+    INFO(k.kind);
+    CHECK(ipz::find_fact("history." + k.kind));
+    CHECK_FALSE(k.label.zh.empty());
+    CHECK_FALSE(k.label.en.empty());
+    CHECK_FALSE(k.article.zh.empty());
+  }
+  REQUIRE(kinds.find("change"));
+  CHECK(kinds.find("change")->changes.size() == 4);
+  CHECK(kinds.find("change")->change("rename")->label.zh == "名称变更");
 }
 
 TEST_CASE("Dossier: a history event without a date is an error", "[dossier][errors]") {

@@ -594,6 +594,36 @@ TEST_CASE("Report: Art. 5(1) a direction outside the taxonomy is named with clos
   CHECK_FALSE(contains(en.message, "carrier"));
 }
 
+TEST_CASE("Report: Art. 14 lists each change with its kind and filing date, in the report's language",
+          "[report][art14][history]") {
+  DossierBuilder b;
+  b.history = {{"change, kind: merger, filed: 2023-05-20", "2023-05-01"}, {"change, kind: rename", "2023-08-01"}};
+  auto c = check(b);
+  auto en = line_of(report_of(c, Lang::en), "art14.changes");
+  CHECK(en.outcome == Outcome::pass);
+  CHECK(en.actual == "merger on 2023-05-01 (filed on 2023-05-20); change of name on 2023-08-01 (not filed)");
+  INFO(en.message);
+  CHECK(contains(en.message, "recorded (merger, restructuring, bankruptcy, change of name): merger on 2023-05-01"));
+  auto zh = line_of(report_of(c, Lang::zh), "art14.changes");
+  CHECK(zh.actual == "2023-05-01 并购（2023-05-20 备案）、2023-08-01 名称变更（未备案）");
+  auto none = line_of(report_of(check(DossierBuilder{}), Lang::en), "art14.changes");
+  CHECK(none.actual == "none");
+}
+
+TEST_CASE("Report: Art. 8 a cancellation within 5 years asks a human why it was cancelled", "[report][art8][history]") {
+  DossierBuilder b;
+  b.history = {{"cancellation", "2022-01-10"}};
+  auto c = check(b);
+  REQUIRE(c.outcome("art8.fraud-ban") == Outcome::review);
+  auto en = line_of(report_of(c, Lang::en), "art8.fraud-ban");
+  INFO(en.message);
+  CHECK(contains(en.message, "For a human to decide: the recognition was cancelled on 2022-01-10 (Art. 12)"));
+  CHECK(contains(en.message, "eligible to apply from 2027-01-11"));
+  auto zh = line_of(report_of(c, Lang::zh), "art8.fraud-ban");
+  INFO(zh.message);
+  CHECK(contains(zh.message, "2022-01-10 被取消资格（第十二条）"));
+}
+
 TEST_CASE("Report: flags are shown as words of the report's language", "[report]") {
   auto c = check(DossierBuilder{});
   CHECK(line_of(report_of(c, Lang::en), "art4.applicant").actual == "actual operator: yes");

@@ -222,8 +222,10 @@ TEST_CASE("Messages: every message of every shipped rule renders in zh and en wi
         const ipz::Condition* c = parts.back();
         parts.pop_back();
         for (const auto& child : c->children) parts.push_back(&child);
-        // A group fails only when a part does; its own `otherwise` may turn that into review.
-        if (c->kind == ipz::Condition::Kind::leaf || c->if_false != Outcome::fail) reachable.insert(c->if_false);
+        // A group fails only when a part does; its own `otherwise` may turn
+        // that into review. A leaf that reports a fact (op reported) holds.
+        if (c->kind == ipz::Condition::Kind::leaf ? c->op != "reported" : c->if_false != Outcome::fail)
+          reachable.insert(c->if_false);
       }
       if (rule.review_when) reachable.insert(Outcome::review);
       for (const auto& [outcome, text] : rule.messages)
