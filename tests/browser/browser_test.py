@@ -167,6 +167,27 @@ def check_pdf(pdf, expect_pages, first_lines, cjk):
     print(f"pdf {os.path.basename(pdf)}: {pages} pages", flush=True)
 
 
+def check_batch_starts(pdf, names):
+    """Each dossier of a batch starts a page of its own, in order, after the
+    summary page; a dossier may run on to a second page."""
+    if not os.path.exists(pdf):
+        return
+    pages, _ = pdf_pages(pdf)
+    page = 1
+    for name in names:
+        start = None
+        for p in range(page + 1, pages + 1):
+            if name in "\n".join(page_text(pdf, p).strip().splitlines()[:3]):
+                start = p
+                break
+        if start is None:
+            fail(f"{pdf}: no page after page {page} starts with {name!r} (a dossier starts a page)")
+            return
+        if start > page + 2:
+            fail(f"{pdf}: {name!r} starts on page {start}, more than two pages after the one before")
+        page = start
+
+
 def check_dom(dom, verdicts, rule_ids, err):
     for v in verdicts:
         if f"({v})" not in dom:
@@ -236,7 +257,10 @@ def main():
             page = report(f"batch-{lang}.html", "check", "--format", "html", "--lang", lang, "examples/")
             pdf = page[:-5] + ".pdf"
             browser(chrome, profile, "--no-pdf-header-footer", f"--print-to-pdf={pdf}", "file://" + page)
-            check_pdf(pdf, 1 + len(names), {i + 2: n for i, n in enumerate(names)}, lang == "zh")
+            # The summary, then each dossier from a page of its own (one page, or two
+            # when it runs on, as a dossier printed alone may).
+            check_pdf(pdf, range(1 + len(names), 2 + 2 * len(names)), {2: names[0]}, lang == "zh")
+            check_batch_starts(pdf, names)
         for cmd in ("score", "rank"):
             page = report(f"{cmd}.html", cmd, "--format", "html", "examples/")
             pdf = page[:-5] + ".pdf"
