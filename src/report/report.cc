@@ -213,13 +213,6 @@ DossierReport report_evaluated(const Dossier& dossier, const Facts& facts, const
     line.article_title = rule.article_title.in(lang);
     line.title = rule.title.in(lang);
     line.outcome = r.outcome;
-    std::string actual = rule.actual.in(lang), required = rule.required.in(lang);
-    if (actual.empty() || required.empty()) {
-      std::string a, q;
-      default_display(rule.check, a, q);
-      if (actual.empty()) actual = a;
-      if (required.empty()) required = q;
-    }
     if (r.outcome == Outcome::not_applicable) {
       // Not in force on as_of: the window it is in force in, and nothing computed.
       const bool before = rule.since && facts.as_of < *rule.since;
@@ -229,19 +222,20 @@ DossierReport report_evaluated(const Dossier& dossier, const Facts& facts, const
                                                : "value.in_force_from_until",
                                  args, lang);
       line.message = cat.render(before ? "outcome.not_applicable.before" : "outcome.not_applicable.after", args, lang);
-      line.words = rule.text;
-      out.results.push_back(std::move(line));
-      continue;
-    }
-    if (r.outcome == Outcome::missing) {
-      line.actual = cat.get("value.missing", lang);
     } else {
-      line.actual = cat.fill(actual, args, lang);
+      std::string actual = rule.actual.in(lang), required = rule.required.in(lang);
+      if (actual.empty() || required.empty()) {
+        std::string a, q;
+        default_display(rule.check, a, q);
+        if (actual.empty()) actual = a;
+        if (required.empty()) required = q;
+      }
+      line.actual = r.outcome == Outcome::missing ? cat.get("value.missing", lang) : cat.fill(actual, args, lang);
+      line.required = cat.fill(required, args, lang);
+      auto m = rule.messages.find(r.outcome);
+      line.message = m != rule.messages.end() ? cat.fill(m->second.in(lang), args, lang)
+                                              : cat.render("outcome.missing_message", args, lang);
     }
-    line.required = cat.fill(required, args, lang);
-    auto m = rule.messages.find(r.outcome);
-    line.message = m != rule.messages.end() ? cat.fill(m->second.in(lang), args, lang)
-                                            : cat.render("outcome.missing_message", args, lang);
     for (const ParameterUse& use : r.parameters) {
       ResultLine::ParameterLine pl{use.parameter->name, use.value->value.text, format_date(use.value->since),
                                    use.value->source};
