@@ -3,6 +3,8 @@
 # those already installed. Run as root (or with sudo available).
 set -euo pipefail
 packages=(g++ make cmake libcli11-dev libyaml-cpp-dev libfmt-dev catch2)
+# The tz database, for "today" in --tz / TZ / Asia/Shanghai (README "How the Measures are read").
+packages+=(tzdata)
 # The HTML reports' browser tests: headless Chromium, a CJK font, pdfinfo/pdftotext.
 packages+=(chromium fonts-noto-cjk poppler-utils)
 # The XLSX output (libxlsxwriter, zlib), and its test (openpyxl, for /usr/bin/python3).

@@ -8,6 +8,7 @@
 #include "cli/options.h"
 #include "cli/pipeline.h"
 #include "cli/progress.h"
+#include "cli/run_date.h"
 #include "read/catalogue_loader.h"
 #include "report/formats.h"
 
@@ -37,6 +38,8 @@ int run_check(CheckOptions opt) {
   if (!inputs) return kExitInvalid;
   std::optional<RuleSet> rules = load_rules(opt.common, lang, cat);
   if (!rules) return kExitInvalid;
+  const std::optional<RunDate> date = run_date(opt.common, *rules, "check");
+  if (!date) return kExitInvalid;
 
   return write_output(opt.common, "check", [&](std::ostream& out, std::string& error) {
     OutputOptions out_opt;
@@ -54,7 +57,7 @@ int run_check(CheckOptions opt) {
     run.detail = opt.detail;
     run.criteria = criteria_of(*rules, lang);
     writer->begin(run);
-    const EvaluateOptions eval{opt.common.as_of, opt.detail};
+    const EvaluateOptions eval{opt.common.as_of, opt.detail, date->today, date->zone};
     Progress progress(inputs->size(), progress_wanted(opt.quiet), out, lang, cat);
     for_each_in_order<DossierReport>(
         *inputs, thread_count(opt.jobs),

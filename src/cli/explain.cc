@@ -6,6 +6,7 @@
 
 #include "cli/commands.h"
 #include "cli/options.h"
+#include "cli/run_date.h"
 #include "read/catalogue_loader.h"
 #include "util/similarity.h"
 
@@ -24,12 +25,14 @@ int run_explain(ExplainOptions opt) {
   if (!settle_format(opt.common, "explain")) return kExitInvalid;
   std::optional<RuleSet> rules = load_rules(opt.common, lang, cat);
   if (!rules) return kExitInvalid;
+  const std::optional<RunDate> date = run_date(opt.common, *rules, "explain");
+  if (!date) return kExitInvalid;
   std::vector<std::string> ids;
   for (const Article& a : rules->articles)
     for (const Rule& r : a.rules) {
       if (r.id == opt.rule_id)
         return write_output(opt.common, "explain", [&](std::ostream& out, std::string&) {
-          const Date as_of = opt.common.as_of.value_or(today());
+          const Date as_of = opt.common.as_of.value_or(date->today);
           if (opt.common.format == "json")
             write_explanation_json(r, *rules, as_of, lang, out);
           else

@@ -59,8 +59,13 @@ void add_as_of_option(CLI::App& cmd, CommonOptions& opt) {
            if (!d) throw CLI::ValidationError("--as-of", "not a date in the form YYYY-MM-DD: " + s);
            opt.as_of = d;
          },
-         "Evaluation date (YYYY-MM-DD); default: the dossier's as_of, else today")
+         "Evaluation date (YYYY-MM-DD); default: the dossier's as_of, else today in --tz")
       ->type_name("DATE");
+  cmd.add_option("--tz", opt.tz,
+                 "The time zone (a tz database name) whose date is today, taken once for the whole run; default: the "
+                 "TZ environment variable, else the rule set's time_zone (Asia/Shanghai, the Measures' own, for the "
+                 "built-in rules)")
+      ->type_name("ZONE");
 }
 
 void add_common_options(CLI::App& cmd, CommonOptions& opt) {

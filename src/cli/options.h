@@ -27,6 +27,7 @@ struct CommonOptions {
   std::string rules_dir;             // empty: the embedded recognition rule set
   std::string rules_dir_arg;         // rules sub-commands: the folder given as an argument (same as --rules)
   std::optional<Date> as_of;         // --as-of
+  std::string tz;                    // --tz ZONE (empty: TZ, else the rule set's zone; cli/run_date.h)
   std::string lang = "zh";           // zh | en
   std::string format = "text";       // --format, or what the suffix of -o says (settle_format)
   bool format_given = false;         // --format was on the command line
@@ -47,6 +48,7 @@ const CLI::Validator& existing_folder();
 // --rules, --as-of, --lang and --color.
 void add_common_options(CLI::App& cmd, CommonOptions& opt);
 void add_lang_option(CLI::App& cmd, CommonOptions& opt);
+// --as-of DATE and --tz ZONE.
 void add_as_of_option(CLI::App& cmd, CommonOptions& opt);
 
 // -o FILE and --format; formats lists the formats the command offers (the

@@ -175,9 +175,10 @@ DossierReport judge(const LoadedInput& input, const RuleSet& rules, const Evalua
     fail_for_test(input.file);
     if (!input.dossier) return report_invalid(input.file, "", input.diagnostics, lang, cat);
     const Dossier& d = *input.dossier;
-    Facts facts = derive_facts(d, evaluation_date(opt.as_of, d), rules);
+    Facts facts = derive_facts(d, evaluation_date(opt.as_of, d, opt.today), rules);
     Evaluation evaluation = evaluate(rules, facts);
     DossierReport report = report_evaluated(d, facts, evaluation, input.diagnostics, lang, cat);
+    note_as_of(report, evaluation_date_source(opt.as_of, d), opt.zone, lang, cat);
     if (opt.detail) report.roster = roster_lines(facts, lang, cat);
     if (facts_out) *facts_out = std::move(facts);
     return report;

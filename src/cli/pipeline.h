@@ -82,6 +82,8 @@ Diagnostic failure(const std::string& path, std::exception_ptr e);
 struct EvaluateOptions {
   std::optional<Date> as_of;  // --as-of; else the dossier's; else today
   bool detail = false;        // include the roster classification
+  Date today;                 // the run's date (cli/run_date.h), the same for every dossier
+  std::string zone;           // the zone it is today in
 };
 
 

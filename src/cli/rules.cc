@@ -13,6 +13,7 @@
 #include "cli/commands.h"
 #include "cli/options.h"
 #include "cli/pipeline.h"
+#include "cli/run_date.h"
 #include "evaluate/rule_diff.h"
 #include "evaluate/rule_lint.h"
 #include "evaluate/rule_test_run.h"
@@ -100,7 +101,9 @@ int run_test(CommonOptions opt) {
     print_diagnostics(diags, lang, cat, std::cerr);
     return kExitInvalid;
   }
-  const std::vector<RuleTestRun> runs = run_rule_tests(*rules, cases);
+  const std::optional<RunDate> date = run_date(opt, *rules, "rules test");
+  if (!date) return kExitInvalid;
+  const std::vector<RuleTestRun> runs = run_rule_tests(*rules, cases, date->today);
   const bool failed = std::any_of(runs.begin(), runs.end(), [](const RuleTestRun& r) { return !r.passed(); });
   return write_output(opt, "rules test", [&](std::ostream& out, std::string&) {
     write_rule_tests(runs, *rules, utf8_string(tests_dir), opt.format, lang, cat, out);
@@ -145,8 +148,10 @@ int run_diff(DiffOptions opt) {
   std::optional<InputList> inputs = collect_inputs(opt.inputs, "rules diff", lang, cat);
   if (!inputs) return kExitInvalid;
 
+  const std::optional<RunDate> date = run_date(opt.common, *after, "rules diff");
+  if (!date) return kExitInvalid;
   RuleDiff diff;
-  const EvaluateOptions eval{opt.common.as_of, false};
+  const EvaluateOptions eval{opt.common.as_of, false, date->today, date->zone};
   for_each_in_order<DossierChange>(
       *inputs, thread_count(opt.jobs),
       [&](const Input& in) {

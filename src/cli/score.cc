@@ -11,6 +11,7 @@
 #include "cli/options.h"
 #include "cli/pipeline.h"
 #include "cli/progress.h"
+#include "cli/run_date.h"
 #include "evaluate/evaluator.h"
 #include "evaluate/ranking.h"
 #include "facts/facts.h"
@@ -47,6 +48,9 @@ int run(ScoreOptions opt, bool ranking) {
     std::cerr << "ipzone " << command << ": " << cat.render("score.no_model", {{"set", rules->name}}, lang) << "\n";
     return kExitInvalid;
   }
+  const std::optional<RunDate> date = run_date(opt.common, *rules, command);
+  if (!date) return kExitInvalid;
+  const EvaluateOptions eval{opt.common.as_of, false, date->today, date->zone};
   std::vector<ScoredDossier> scored;
   Report tally;  // the verdicts, for the exit code (the same as check's)
   Progress progress(inputs->size(), progress_wanted(opt.quiet), std::cout, lang, cat);
@@ -55,11 +59,14 @@ int run(ScoreOptions opt, bool ranking) {
       [&](const Input& in) {
         LoadedInput loaded = load_input(in);
         std::optional<Facts> facts;
-        DossierReport report = judge(loaded, *rules, {opt.common.as_of, false}, lang, cat, &facts);
+        DossierReport report = judge(loaded, *rules, eval, lang, cat, &facts);
         ScoredDossier s;
         s.file = report.file;
         s.name = report.name;
         s.as_of = report.as_of;
+        s.as_of_source = report.as_of_source;
+        s.time_zone = report.time_zone;
+        s.as_of_note = report.as_of_note;
         s.verdict = report.verdict;
         s.errors = std::move(report.errors);
         if (facts) {

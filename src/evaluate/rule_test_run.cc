@@ -38,14 +38,14 @@ void check_score(const RuleSet& rules, const RuleTestRun& run, std::optional<Sco
   if (!want || format_points(want->num * 100 / want->den) != points) out.push_back({K::score, id, expected, points});
 }
 
-RuleTestRun run_case(const RuleSet& rules, const std::set<std::string>& ids, const RuleTestCase& c) {
+RuleTestRun run_case(const RuleSet& rules, const std::set<std::string>& ids, const RuleTestCase& c, Date today) {
   using K = RuleTestMismatch::Kind;
   RuleTestRun run;
   run.test = &c;
   run.loaded = load_dossier(c.dossier, c.dossier_file);
   if (run.loaded.dossier) {
     const Dossier& d = *run.loaded.dossier;
-    run.facts = derive_facts(d, evaluation_date(c.as_of, d), rules);
+    run.facts = derive_facts(d, evaluation_date(c.as_of, d, today), rules);
     run.evaluation = evaluate(rules, *run.facts);
     run.verdict = run.evaluation.verdict;
   }
@@ -71,13 +71,13 @@ RuleTestRun run_case(const RuleSet& rules, const std::set<std::string>& ids, con
 
 }  // namespace
 
-std::vector<RuleTestRun> run_rule_tests(const RuleSet& rules, const std::vector<RuleTestCase>& cases) {
+std::vector<RuleTestRun> run_rule_tests(const RuleSet& rules, const std::vector<RuleTestCase>& cases, Date today) {
   std::set<std::string> ids;
   for (const Article& a : rules.articles)
     for (const Rule& r : a.rules) ids.insert(r.id);
   std::vector<RuleTestRun> runs;
   runs.reserve(cases.size());
-  for (const RuleTestCase& c : cases) runs.push_back(run_case(rules, ids, c));
+  for (const RuleTestCase& c : cases) runs.push_back(run_case(rules, ids, c, today));
   return runs;
 }
 

@@ -43,7 +43,7 @@ struct RuleTestRun {
   bool passed() const { return mismatches.empty(); }
 };
 
-// Runs every case, in order.
-std::vector<RuleTestRun> run_rule_tests(const RuleSet& rules, const std::vector<RuleTestCase>& cases);
+// Runs every case, in order; a case without as_of (and a dossier without) is judged on today.
+std::vector<RuleTestRun> run_rule_tests(const RuleSet& rules, const std::vector<RuleTestCase>& cases, Date today);
 
 }  // namespace ipz

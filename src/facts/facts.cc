@@ -274,8 +274,12 @@ Facts derive_facts(const Dossier& d, Date as_of, const RuleSet& rules) {
   return facts;
 }
 
-Date evaluation_date(const std::optional<Date>& as_of, const Dossier& dossier) {
-  return as_of ? *as_of : dossier.as_of ? *dossier.as_of : today();
+Date evaluation_date(const std::optional<Date>& as_of, const Dossier& dossier, Date today) {
+  return as_of ? *as_of : dossier.as_of ? *dossier.as_of : today;
+}
+
+const char* evaluation_date_source(const std::optional<Date>& as_of, const Dossier& dossier) {
+  return as_of ? "option" : dossier.as_of ? "dossier" : "today";
 }
 
 }  // namespace ipz

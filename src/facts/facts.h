@@ -46,7 +46,9 @@ struct Facts {
 Facts derive_facts(const Dossier& dossier, Date as_of, const RuleSet& rules);
 
 // The evaluation date of a dossier: as_of (--as-of, or a rule test's), else
-// the dossier's as_of, else today.
-Date evaluation_date(const std::optional<Date>& as_of, const Dossier& dossier);
+// the dossier's as_of, else today (the run's date, taken once for the run).
+Date evaluation_date(const std::optional<Date>& as_of, const Dossier& dossier, Date today);
+// Where that date comes from: "option", "dossier" or "today".
+const char* evaluation_date_source(const std::optional<Date>& as_of, const Dossier& dossier);
 
 }  // namespace ipz

@@ -146,6 +146,7 @@ struct RuleSet {
   // The table of words that say "in no high-end industry" (否, 不属于 ...), or "".
   std::string not_high_end;
   std::string origin;    // "embedded" or the folder it was read from
+  std::string time_zone;  // the zone of "today" without --tz or TZ (Asia/Shanghai), or "" (UTC)
   std::map<std::string, Parameter> parameters;
   std::map<std::string, Table> tables;
   std::optional<SmeStandard> sme_standard;

@@ -121,6 +121,7 @@ class RuleReader {
       rules_.taxonomy = *t;
       taxonomy_at_ = r.at(*m.get("taxonomy"));
     }
+    rules_.time_zone = m.text("time_zone").value_or("");
     if (auto t = m.text("not_high_end")) {
       rules_.not_high_end = *t;
       not_high_end_at_ = r.at(*m.get("not_high_end"));

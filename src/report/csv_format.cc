@@ -28,11 +28,12 @@ class CsvWriter : public ReportWriter {
     if (opt_.excel) out_ << "\xEF\xBB\xBF";
     if (opt_.quiet) return;
     if (opt_.csv_detail)
-      row({"file", "name", "as_of", "verdict", "rule", "clause", "outcome", "actual", "required", "message"});
+      row({"file", "name", "as_of", "verdict", "rule", "clause", "outcome", "actual", "required", "message", "as_of_source",
+           "time_zone"});
     else
       row({"file", "name", "as_of", "verdict", "enterprises", "sme", "sme_share_percent", "high_end",
            "high_end_share_percent", "valid_patents", "invention_patents", "failed", "review", "missing", "errors",
-           "warnings"});
+           "warnings", "as_of_source", "time_zone"});
   }
 
   void dossier(const DossierReport& d) override {
@@ -41,11 +42,11 @@ class CsvWriter : public ReportWriter {
     if (opt_.csv_detail) {
       for (const auto& r : d.results)
         row({d.file, d.name, d.as_of, verdict, r.id, r.clause, std::string(outcome_name(r.outcome)), r.actual,
-             r.required, r.message});
+             r.required, r.message, d.as_of_source, d.time_zone});
       if (d.results.empty())
         for (const auto& e : d.errors)
           row({d.file, d.name, d.as_of, verdict, "", "", "", "", "",
-               e.file + ":" + std::to_string(e.line) + ":" + std::to_string(e.column) + ": " + e.message});
+               e.file + ":" + std::to_string(e.line) + ":" + std::to_string(e.column) + ": " + e.message, "", ""});
       return;
     }
     auto ids = [&](Outcome o) {
@@ -57,7 +58,7 @@ class CsvWriter : public ReportWriter {
     const auto& f = d.figures;
     row({d.file, d.name, d.as_of, verdict, f.enterprises, f.sme, f.sme_share, f.high_end, f.high_end_share,
          f.valid_patents, f.invention_patents, ids(Outcome::fail), ids(Outcome::review), ids(Outcome::missing),
-         std::to_string(d.errors.size()), std::to_string(d.warnings.size())});
+         std::to_string(d.errors.size()), std::to_string(d.warnings.size()), d.as_of_source, d.time_zone});
   }
 
   void end(const Report& run) override {

@@ -89,7 +89,7 @@ class HtmlWriter : public ReportWriter {
   void end(const Report& run) override {
     out_ << html::page_begin(lang_, tr("html.title_check"));
     out_ << "<header class=\"run\"><h1>" << escape(tr("html.title_check")) << "</h1><p class=\"generated\">"
-         << escape(generated_) << (run.as_of.empty() ? "" : " · " + escape(tr("text.as_of")) + " " + escape(run.as_of))
+         << escape(generated_) << (run.as_of.empty() ? "" : " · " + escape(tr("text.as_of")) + " " + escape(run.as_of) + note(run.as_of_note))
          << "</p><p class=\"generated\">" << escape(tr("html.disclaimer")) << "</p></header>\n";
     const bool summary = run.counted > 1 || opt_.quiet;
     if (summary) write_summary(run);
@@ -185,13 +185,18 @@ class HtmlWriter : public ReportWriter {
     return o + "</article>";
   }
 
+  // Where a date comes from, after it.
+  std::string note(const std::string& n) const {
+    return n.empty() ? "" : escape(cat_.render("text.as_of_note", {{"note", n}}, lang_));
+  }
+
   std::string section(const DossierReport& d) {
     std::string o = "<section class=\"dossier\" id=\"" + anchor() + "\"><header class=\"dossier-head\"><h2>" +
                     escape(d.name.empty() ? d.file : d.name) + "</h2><dl><div><dt>" + escape(tr("html.file")) +
                     "</dt><dd><code>" + escape(d.file) + "</code></dd></div>";
     if (!d.operator_name.empty())
       o += "<div><dt>" + escape(tr("html.operator")) + "</dt><dd>" + escape(d.operator_name) + "</dd></div>";
-    if (!d.as_of.empty()) o += "<div><dt>" + escape(tr("text.as_of")) + "</dt><dd>" + escape(d.as_of) + "</dd></div>";
+    if (!d.as_of.empty()) o += "<div><dt>" + escape(tr("text.as_of")) + "</dt><dd>" + escape(d.as_of) + note(d.as_of_note) + "</dd></div>";
     o += "<div><dt>" + escape(tr("text.rule_set")) + "</dt><dd>" + escape(rule_set_) + "</dd></div></dl>";
     o += "<p class=\"verdict\">" + escape(tr("text.verdict")) + " " +
          html::verdict_badge(d.verdict, lang_, cat_, true) + "</p></header>\n";

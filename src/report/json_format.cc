@@ -54,6 +54,8 @@ class JsonWriter : public ReportWriter {
     field("file", json_string(d.file), false);
     field("name", json_string(d.name), true);
     field("as_of", date_or_null(d.as_of), true);
+    field("as_of_source", d.as_of_source.empty() ? "null" : json_string(d.as_of_source), true);
+    field("time_zone", d.time_zone.empty() ? "null" : json_string(d.time_zone), true);
     field("verdict", json_string(verdict_name(d.verdict)), true);
     o += sep_ + ind_ + "\"results\": [";
     for (std::size_t j = 0; j < d.results.size(); ++j) {
@@ -105,7 +107,10 @@ class JsonWriter : public ReportWriter {
       if (quiet_) out_ << "{\"summary\": " << summary(run) << "}\n";
       return;
     }
-    out_ << (first_ ? "],\n" : "\n  ],\n") << "  \"as_of\": " << date_or_null(run.as_of) << ",\n  \"summary\": "
+    out_ << (first_ ? "],\n" : "\n  ],\n") << "  \"as_of\": " << date_or_null(run.as_of)
+         << ",\n  \"as_of_source\": " << (run.as_of_source.empty() ? "null" : json_string(run.as_of_source))
+         << ",\n  \"time_zone\": " << (run.time_zone.empty() ? "null" : json_string(run.time_zone))
+         << ",\n  \"summary\": "
          << summary(run) << "\n}\n";
   }
 

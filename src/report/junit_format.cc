@@ -39,7 +39,9 @@ class JunitWriter : public ReportWriter {
          << "\" errors=\"0\" skipped=\"" << skipped << "\">\n";
     out_ << "    <properties>\n      <property name=\"zone\" value=\"" << xml_escape(d.name)
          << "\"/>\n      <property name=\"verdict\" value=\"" << verdict_name(d.verdict)
-         << "\"/>\n      <property name=\"as_of\" value=\"" << d.as_of << "\"/>\n    </properties>\n";
+         << "\"/>\n      <property name=\"as_of\" value=\"" << d.as_of
+         << "\"/>\n      <property name=\"as_of_source\" value=\"" << xml_escape(d.as_of_note)
+         << "\"/>\n    </properties>\n";
     for (const auto& r : d.results) {
       out_ << "    <testcase classname=\"" << suite << "\" name=\"" << xml_escape(r.id + " " + r.clause) << "\"";
       const std::string detail = cat_.get("text.actual", lang_) + " " + r.actual + "; " +

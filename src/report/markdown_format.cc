@@ -42,6 +42,10 @@ class MarkdownWriter : public ReportWriter {
       out_ << (v ? "," : "") << " " << tr("verdict." + std::string(verdict_name(static_cast<Verdict>(v)))) << " "
            << run.summary[v];
     out_ << "\n";
+    if (!run.as_of.empty())
+      out_ << "\n" << tr("text.as_of") << " " << run.as_of
+           << (run.as_of_note.empty() ? "" : markdown_cell(cat_.render("text.as_of_note", {{"note", run.as_of_note}}, lang_)))
+           << "\n";
   }
 
  private:

@@ -18,8 +18,22 @@ std::string diagnostic_message(const Diagnostic& d, Lang lang, const Catalogue& 
 
 void Report::count(const DossierReport& d) {
   summary[static_cast<std::size_t>(d.verdict)]++;
-  if (counted++ == 0) as_of = d.as_of;
-  else if (as_of != d.as_of) as_of.clear();
+  if (counted++ == 0) {
+    as_of = d.as_of;
+    as_of_source = d.as_of_source;
+    time_zone = d.time_zone;
+    as_of_note = d.as_of_note;
+    return;
+  }
+  if (as_of != d.as_of) as_of.clear();
+  if (as_of.empty() || as_of_source != d.as_of_source || time_zone != d.time_zone)
+    as_of_source.clear(), time_zone.clear(), as_of_note.clear();
+}
+
+void note_as_of(DossierReport& d, std::string_view source, const std::string& zone, Lang lang, const Catalogue& cat) {
+  d.as_of_source = std::string(source);
+  d.time_zone = source == "today" ? zone : "";
+  d.as_of_note = cat.render("as_of.source." + d.as_of_source, {{"zone", zone}}, lang);
 }
 
 void Report::add(DossierReport d) {

@@ -81,6 +81,9 @@ struct DossierReport {
   std::string name;   // the zone's name, when it could be read
   std::string operator_name;
   std::string as_of;  // empty when the dossier could not be evaluated
+  std::string as_of_source;  // where as_of comes from: "option" (--as-of), "dossier" (its as_of), "today"
+  std::string time_zone;     // with "today": the zone it was today in
+  std::string as_of_note;    // as_of_source in the report's language ("today in Asia/Shanghai")
   Verdict verdict = Verdict::invalid;
   std::vector<ResultLine> results;
   std::vector<DiagnosticLine> warnings, errors;
@@ -101,6 +104,7 @@ struct Report {
   std::string version = IPZONE_VERSION;
   std::string rule_set, rule_set_version;
   std::string as_of;  // the evaluation date of every dossier, or empty when they differ
+  std::string as_of_source, time_zone, as_of_note;  // where it comes from, when the same for all (DossierReport)
   std::vector<DossierReport> dossiers;
   std::array<int, 5> summary{};  // count per Verdict, in enum order
   int counted = 0;               // dossiers counted so far
@@ -124,6 +128,9 @@ std::string diagnostic_message(const Diagnostic& d, Lang lang, const Catalogue& 
 // A dossier that could not be read or evaluated: its errors and warnings.
 DossierReport report_invalid(const std::string& file, const std::string& name, const Diagnostics& diags,
                              Lang lang, const Catalogue& cat);
+
+// Records where d.as_of comes from ("option", "dossier" or "today" in zone).
+void note_as_of(DossierReport& d, std::string_view source, const std::string& zone, Lang lang, const Catalogue& cat);
 
 // A dossier evaluated against a rule set.
 DossierReport report_evaluated(const Dossier& dossier, const Facts& facts, const Evaluation& evaluation,

@@ -154,6 +154,10 @@ class SarifWriter : public ReportWriter {
     log_->end(run.version, "\"rule_set\": {\"name\": " + json_string(run.rule_set) +
                                ", \"version\": " + json_string(run.rule_set_version) +
                                "}, \"as_of\": " + (run.as_of.empty() ? std::string("null") : json_string(run.as_of)) +
+                               ", \"as_of_source\": " +
+                               (run.as_of_source.empty() ? std::string("null") : json_string(run.as_of_source)) +
+                               ", \"time_zone\": " +
+                               (run.time_zone.empty() ? std::string("null") : json_string(run.time_zone)) +
                                ", \"summary\": {" + summary + "}");
   }
 

@@ -87,6 +87,8 @@ void write_scores(const std::vector<ScoredDossier>& dossiers, const ScoreOutput&
       const auto& d = dossiers[k];
       out << (k ? ",\n" : "\n") << "    {\"file\": " << json_string(d.file) << ", \"name\": " << json_string(d.name)
           << ", \"as_of\": " << (d.as_of.empty() ? "null" : json_string(d.as_of))
+          << ", \"as_of_source\": " << (d.as_of_source.empty() ? "null" : json_string(d.as_of_source))
+          << ", \"time_zone\": " << (d.time_zone.empty() ? "null" : json_string(d.time_zone))
           << ", \"verdict\": " << json_string(verdict_name(d.verdict)) << ", ";
       if (d.score) out << score_json(*d.score, lang, cat);
       else out << "\"total\": null, \"errors\": " << d.errors.size();
@@ -117,6 +119,9 @@ void write_scores(const std::vector<ScoredDossier>& dossiers, const ScoreOutput&
   for (const auto& d : dossiers) {
     out << "\n" << sanitize(d.file, Sink::text_line) << (d.name.empty() ? "" : "  " + sanitize(d.name, Sink::text_line)) << "  " << tr("verdict." + std::string(verdict_name(d.verdict)))
         << "\n";
+    if (!d.as_of.empty())
+      out << "  " << tr("text.as_of") << " " << d.as_of
+          << (d.as_of_note.empty() ? "" : cat.render("text.as_of_note", {{"note", d.as_of_note}}, lang)) << "\n";
     if (!d.score) {
       errors_text(d, out);
       continue;
@@ -145,6 +150,20 @@ void write_scores(const std::vector<ScoredDossier>& dossiers, const ScoreOutput&
   }
 }
 
+namespace {
+
+// "评估日期 2024-04-01（Asia/Shanghai 时区的当日）" when every dossier has the same date, else "".
+std::string common_as_of(const std::vector<ScoredDossier>& ranked, Lang lang, const Catalogue& cat) {
+  if (ranked.empty() || ranked.front().as_of.empty()) return "";
+  for (const auto& d : ranked)
+    if (d.as_of != ranked.front().as_of || d.as_of_note != ranked.front().as_of_note) return "";
+  const ScoredDossier& d = ranked.front();
+  return cat.get("text.as_of", lang) + " " + d.as_of +
+         (d.as_of_note.empty() ? "" : cat.render("text.as_of_note", {{"note", d.as_of_note}}, lang));
+}
+
+}  // namespace
+
 void write_ranking(const std::vector<ScoredDossier>& ranked, const ScoreOutput& opt, const Catalogue& cat,
                    std::ostream& out) {
   const Lang lang = opt.lang;
@@ -164,8 +183,10 @@ void write_ranking(const std::vector<ScoredDossier>& ranked, const ScoreOutput& 
     for (std::size_t k = 0; k < ranked.size(); ++k) {
       const auto& d = ranked[k];
       out << (k ? ",\n" : "\n") << "    {\"rank\": " << d.rank << ", \"file\": " << json_string(d.file)
-          << ", \"name\": " << json_string(d.name) << ", \"verdict\": " << json_string(verdict_name(d.verdict))
-          << ", \"total\": " << (d.score ? format_points(d.score->total) : "null") << ", \"dimensions\": {";
+          << ", \"name\": " << json_string(d.name) << ", \"as_of\": " << (d.as_of.empty() ? "null" : json_string(d.as_of))
+          << ", \"as_of_source\": " << (d.as_of_source.empty() ? "null" : json_string(d.as_of_source))
+          << ", \"time_zone\": " << (d.time_zone.empty() ? "null" : json_string(d.time_zone))
+          << ", \"verdict\": " << json_string(verdict_name(d.verdict)) << ", \"total\": " << (d.score ? format_points(d.score->total) : "null") << ", \"dimensions\": {";
       for (std::size_t i = 0; i < dims.size(); ++i)
         out << (i ? ", " : "") << json_string(dims[i]->id) << ": " << (d.score ? subtotal(d, i) : "null");
       out << "}}";
@@ -199,6 +220,7 @@ void write_ranking(const std::vector<ScoredDossier>& ranked, const ScoreOutput& 
       for (std::size_t i = 0; i < dims.size(); ++i) out << " | " << (d.score ? subtotal(d, i) : "-");
       out << " |\n";
     }
+    if (const std::string when = common_as_of(ranked, lang, cat); !when.empty()) out << "\n" << markdown_cell(when) << "\n";
     return;
   }
   std::size_t nw = 0, vw = 0;
@@ -219,6 +241,7 @@ void write_ranking(const std::vector<ScoredDossier>& ranked, const ScoreOutput& 
     out << "\n";
   }
   out << tr("rank.order") << "\n";
+  if (const std::string when = common_as_of(ranked, lang, cat); !when.empty()) out << sanitize(when, Sink::text_line) << "\n";
 }
 
 }  // namespace ipz

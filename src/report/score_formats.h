@@ -17,6 +17,7 @@ namespace ipz {
 
 struct ScoredDossier {
   std::string file, name, as_of;
+  std::string as_of_source, time_zone, as_of_note;  // where as_of comes from (DossierReport)
   Verdict verdict = Verdict::invalid;
   std::optional<Score> score;  // nullopt: the dossier could not be read
   std::vector<DiagnosticLine> errors;

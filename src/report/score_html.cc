@@ -53,7 +53,9 @@ void write_scores_html(const std::vector<ScoredDossier>& dossiers, const ScoreOu
         << escape(d.name.empty() ? d.file : d.name) << "</h2><dl><div><dt>" << escape(tr("html.file"))
         << "</dt><dd><code>" << escape(d.file) << "</code></dd></div>";
     if (!d.as_of.empty())
-      out << "<div><dt>" << escape(tr("text.as_of")) << "</dt><dd>" << escape(d.as_of) << "</dd></div>";
+      out << "<div><dt>" << escape(tr("text.as_of")) << "</dt><dd>" << escape(d.as_of)
+          << (d.as_of_note.empty() ? "" : escape(cat.render("text.as_of_note", {{"note", d.as_of_note}}, lang)))
+          << "</dd></div>";
     out << "</dl><p class=\"verdict\">" << escape(tr("text.verdict")) << " "
         << html::verdict_badge(d.verdict, lang, cat, true) << "</p></header>\n";
     if (!d.score) {

@@ -76,10 +76,15 @@ class TextWriter : public ReportWriter {
     out_ << paint(color, tr(kind_key)) << ": " << block(d.message) << "\n";
   }
 
+  // Where the date comes from, after it: "（按档案的 as_of）", " (today in UTC)".
+  std::string as_of_note(const std::string& note) const {
+    return note.empty() ? "" : line(cat_.render("text.as_of_note", {{"note", note}}, lang_));
+  }
+
   void write_dossier(const DossierReport& d) {
     out_ << "\n" << paint(kBold, line(d.file));
     if (!d.name.empty()) out_ << "  " << paint(kBold, line(d.name));
-    if (!d.as_of.empty()) out_ << "  " << tr("text.as_of") << " " << d.as_of;
+    if (!d.as_of.empty()) out_ << "  " << tr("text.as_of") << " " << d.as_of << as_of_note(d.as_of_note);
     out_ << "\n";
     std::string article;
     std::size_t label_width = 0;

@@ -3,7 +3,6 @@
 #include "util/date.h"
 
 #include <cstdio>
-#include <ctime>
 
 namespace ipz {
 
@@ -112,17 +111,6 @@ int whole_years_between(Date from, Date to) {
   int n = to.year - from.year;
   if (add_years(from, n) > to) --n;
   return n < 0 ? 0 : n;
-}
-
-Date today() {
-  const std::time_t now = std::time(nullptr);
-  std::tm local{};
-#ifdef _WIN32
-  if (localtime_s(&local, &now) != 0) return Date{1970, 1, 1};  // Windows has no localtime_r
-#else
-  if (localtime_r(&now, &local) == nullptr) return Date{1970, 1, 1};
-#endif
-  return Date{local.tm_year + 1900, local.tm_mon + 1, local.tm_mday};
 }
 
 }  // namespace ipz

@@ -67,7 +67,4 @@ Date first_day_outside_last_years(Date d, int years);    // the first `on` where
 bool within_bar(Date event, int years, Date on);         // Arts. 8, 11(4), 13
 Date first_day_after_bar(Date event, int years);         // the day after the bar's last day
 
-// The current date in the local time zone.
-Date today();
-
 }  // namespace ipz

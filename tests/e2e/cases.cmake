@@ -568,6 +568,10 @@ endforeach()
 add_test(NAME "e2e: rules with since/until are not applicable outside their window (tests/tools/dated_rules.py)"
   COMMAND /usr/bin/python3 "${CMAKE_SOURCE_DIR}/tests/tools/dated_rules.py" "$<TARGET_FILE:ipzone>"
   WORKING_DIRECTORY "${CMAKE_SOURCE_DIR}")
+# One date for a run: --tz, TZ, Asia/Shanghai; every format says it and where it comes from (issue 14, point 7).
+add_test(NAME "e2e: one date per run, in --tz, TZ or Asia/Shanghai, printed with its source (tests/e2e/run_date.py)"
+  COMMAND /usr/bin/python3 "${CMAKE_CURRENT_SOURCE_DIR}/e2e/run_date.py" "$<TARGET_FILE:ipzone>"
+  WORKING_DIRECTORY "${CMAKE_SOURCE_DIR}")
 # The rule tests must notice a broken rule set: each of the mutations in
 # tests/tools/broken_rules.py (a bound moved by one, >= turned into > ...) still
 # lints but must make `rules test` fail. .ci/run runs it as a step of its own.
@@ -609,7 +613,7 @@ ipzone_e2e(NAME "batch: no dossier at all is a usage error" EXIT 2
   EXPECT "no dossier given")
 ipzone_e2e(NAME "format ndjson: one dossier per line" EXIT 1
   ARGS check --format ndjson examples/eligible.yaml examples/ineligible-credit.yaml
-  EXPECT "^[{]\"file\": \"examples/eligible\\.yaml\", \"name\": \"[^\"]+\", \"as_of\": \"2024-03-31\", \"verdict\": \"eligible\", \"results\": .*[}]$"
+  EXPECT "^[{]\"file\": \"examples/eligible\\.yaml\", \"name\": \"[^\"]+\", \"as_of\": \"2024-03-31\", \"as_of_source\": \"dossier\", \"time_zone\": null, \"verdict\": \"eligible\", \"results\": .*[}]$"
          "^[{]\"file\": \"examples/ineligible-credit\\.yaml\", .*\"verdict\": \"ineligible\"")
 ipzone_e2e(NAME "format csv: a row per dossier with the key figures" EXIT 1
   ARGS check --format csv examples/eligible.yaml examples/ineligible-high-end-share.yaml

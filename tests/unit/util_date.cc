@@ -2,6 +2,7 @@
 #include <catch2/catch.hpp>
 
 #include "util/date.h"
+#include "util/time_zone.h"
 
 using ipz::Date;
 
@@ -144,10 +145,17 @@ TEST_CASE("whole_years_between: zero for the same day or a reversed range", "[da
   CHECK(ipz::whole_years_between(d(2024, 5, 5), d(2020, 5, 5)) == 0);
 }
 
-TEST_CASE("today: returns a valid calendar date", "[date]") {
-  const Date now = ipz::today();
-  CHECK(now.year >= 1970);
-  CHECK(ipz::parse_date(ipz::format_date(now)) == now);
+TEST_CASE("date_in_zone: one instant, the date of each zone; an unknown zone is refused", "[date][tz]") {
+  // 2024-03-31 16:30 UTC: 2024-04-01 00:30 in Shanghai (UTC+8), 2024-03-31 in London (BST).
+  const std::time_t t = 1711902600;
+  CHECK(ipz::date_in_zone("Asia/Shanghai", t) == d(2024, 4, 1));
+  CHECK(ipz::date_in_zone("UTC", t) == d(2024, 3, 31));
+  CHECK(ipz::date_in_zone("Pacific/Kiritimati", t) == d(2024, 4, 1));  // UTC+14
+  CHECK(ipz::date_in_zone("Pacific/Pago_Pago", t) == d(2024, 3, 31));  // UTC-11
+  CHECK_FALSE(ipz::date_in_zone("Mars/Olympus_Mons", t));
+  CHECK_FALSE(ipz::date_in_zone("../../etc/passwd", t));
+  CHECK_FALSE(ipz::date_in_zone("/etc/localtime", t));
+  CHECK_FALSE(ipz::date_in_zone("", t));
 }
 
 // Periods as the Civil Code reads them (民法典 Arts. 201-202): the day of the
