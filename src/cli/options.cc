@@ -96,7 +96,9 @@ void add_output_options(CLI::App& cmd, CommonOptions& opt, const std::vector<std
       ->check(CLI::IsMember(formats))
       ->type_name("FORMAT");
   cmd.add_option("-o,--output", opt.output,
-                 "Write to FILE instead of standard output, atomically (a temporary file renamed when complete)")
+                 "Write to FILE instead of standard output, atomically (a temporary file renamed when complete; a "
+                 "symbolic link is followed, a device or FIFO written into, the mode of FILE kept; one of the "
+                 "inputs is refused)")
       ->type_name("FILE");
 }
 
@@ -218,7 +220,7 @@ int check_combinations(std::string_view command, const CommonOptions& opt, const
 
 int write_output(const CommonOptions& opt, std::string_view command,
                  const std::function<int(std::ostream&, std::string&)>& write) {
-  Output output(opt.output);
+  Output output(opt.output, opt.language());
   if (!output.ok()) {
     std::cerr << "ipzone " << command << ": " << sanitize(output.error(), Sink::text) << "\n";
     return kExitInvalid;

@@ -17,6 +17,9 @@
 #include <cstdlib>
 #include <cstring>
 #include <filesystem>
+#include <mutex>
+#include <set>
+#include <utility>
 
 #include "util/utf8_path.h"
 
@@ -105,6 +108,19 @@ bool read_all(int fd, const std::string& file, const FileLimits& limits, std::st
   }
 }
 
+// The files read in this run, as (device, inode); any thread may add to it.
+std::mutex g_read_mutex;
+std::set<std::pair<std::uintmax_t, std::uintmax_t>> g_read;
+
+void record_read(const FileStatus& st) {
+#ifndef _WIN32
+  std::lock_guard lock(g_read_mutex);
+  g_read.emplace(static_cast<std::uintmax_t>(st.st_dev), static_cast<std::uintmax_t>(st.st_ino));
+#else
+  (void)st;
+#endif
+}
+
 // path made absolute with every symbolic link resolved; 0, or the errno.
 int real_path(const fs::path& path, fs::path& out) {
 #ifdef _WIN32
@@ -152,6 +168,7 @@ bool read_regular_file(const std::string& path, const FileLimits& limits, std::s
     too_large(diags, where, shown, limits);
     ok = false;
   } else {
+    record_read(st);
     make_blocking(fd);
     out.reserve(static_cast<std::size_t>(st.st_size));
     ok = read_all(fd, shown, limits, out, diags, where);
@@ -159,6 +176,18 @@ bool read_regular_file(const std::string& path, const FileLimits& limits, std::s
   ::close(fd);
   if (!ok) out.clear();
   return ok;
+}
+
+bool read_in_this_run(const std::string& path) {
+#ifdef _WIN32
+  (void)path;
+  return false;
+#else
+  struct stat st {};
+  if (::stat(path.c_str(), &st) != 0) return false;
+  std::lock_guard lock(g_read_mutex);
+  return g_read.count({static_cast<std::uintmax_t>(st.st_dev), static_cast<std::uintmax_t>(st.st_ino)}) > 0;
+#endif
 }
 
 bool read_stream_limited(int fd, const std::string& shown, const FileLimits& limits, std::string& out,

@@ -33,6 +33,12 @@ struct FileLimits {
 bool read_regular_file(const std::string& path, const FileLimits& limits, std::string& out, Diagnostics& diags,
                        const Location& where = {}, const std::string& shown = "");
 
+// Every regular file read_regular_file reads is recorded (its device and
+// inode), so that -o can refuse to write over one of them (cli/output.h).
+// True when path (its symbolic links followed) is one of the files read so
+// far in this run. Always false on Windows, where there are no inode numbers.
+bool read_in_this_run(const std::string& path);
+
 // Reads a stream that is not a file (standard input) up to the size limit.
 bool read_stream_limited(int fd, const std::string& shown, const FileLimits& limits, std::string& out,
                          Diagnostics& diags);

@@ -70,6 +70,11 @@ foreach(args IN LISTS IPZONE_REPORTING_COMMANDS)
     COMMAND bash "${CMAKE_CURRENT_SOURCE_DIR}/e2e/output_option.sh" "$<TARGET_FILE:ipzone>" ${argv}
     WORKING_DIRECTORY "${CMAKE_SOURCE_DIR}")
 endforeach()
+# Safe writes (issue 14, point 5): inputs refused, links followed, FIFOs and devices written into, modes
+# kept, no temporary file after SIGINT/SIGTERM/SIGHUP, write errors with the file and the reason.
+add_test(NAME "e2e: options: -o refuses an input, follows links, keeps modes, cleans up on signals; write errors say why (tests/e2e/safe_writes.py)"
+  COMMAND /usr/bin/python3 "${CMAKE_CURRENT_SOURCE_DIR}/e2e/safe_writes.py" "$<TARGET_FILE:ipzone>"
+  WORKING_DIRECTORY "${CMAKE_SOURCE_DIR}")
 add_test(NAME "e2e: options: explain --format json is one JSON object with the rule, its condition and parameters"
   COMMAND bash -c "\"$1\" explain --format json --as-of 2024-06-30 art5.2.count | /usr/bin/python3 -c 'import json,sys; d=json.load(sys.stdin); assert d[\"id\"]==\"art5.2.count\", d; assert d[\"as_of\"]==\"2024-06-30\"; p=d[\"parameters\"][0]; assert p[\"in_force\"][\"value\"]==70, p; assert d[\"check\"], d; assert d[\"facts\"][0][\"name\"], d; print(\"json ok\")'"
           _ "$<TARGET_FILE:ipzone>"
