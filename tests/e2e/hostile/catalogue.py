@@ -48,7 +48,9 @@ def case(name, **kw):
     arguments; exit: the expected exit code; valid: True when the hostile
     dossier is expected to be judged (not invalid); forbidden: paths that must
     never be opened (default: the secret file outside the folder); text: a
-    regex the text output must match."""
+    regex the text output must match; custom(binary, folder, outside, env) ->
+    problems: a case that is not a batch of check (-o, a rule set, a signal),
+    run in the same folders instead of the checks below."""
     kw.setdefault("exit", 2)
     kw.setdefault("args", [])
     kw.setdefault("where", None)
@@ -58,6 +60,8 @@ def case(name, **kw):
     kw.setdefault("text", None)
     kw.setdefault("json_check", None)
     kw.setdefault("env", {})
+    kw.setdefault("custom", None)
+    kw.setdefault("setup", lambda folder, outside: None)
     CASES.append((name, kw))
 
 
@@ -86,7 +90,7 @@ def dossier_text(text_or_bytes):
 
 def replaced(pattern, replacement, base=ELIGIBLE, count=1):
     """The eligible example with a regex replaced (a dossier setup)."""
-    out, n = re.subn(pattern, replacement, base, count=count, flags=re.M)
+    out, n = re.subn(pattern, lambda m: replacement, base, count=count, flags=re.M)  # replacement taken literally
     assert n, pattern
     return out
 
@@ -292,6 +296,273 @@ case("an internal error while judging one dossier makes it invalid with the reas
      zh=r"评估这份档案时出现内部错误（IPZONE_TEST_FAIL）", forbidden=[])
 
 
+# --- 3 and 4. Always valid output; no injection -----------------------------------------------------------------------
+def windows_path(folder, outside):
+    # \资 is no escape YAML knows: the parser's message quotes the line, whose excerpt must not cut a character.
+    write(os.path.join(folder, "hostile.yaml"),
+          replaced(r"^  application_form: .*$", '  application_form: "D:\\资料\\申报书.pdf"'))
+
+
+case("a Windows path in double quotes (\\资 is no YAML escape) is a syntax error, the JSON still valid UTF-8",
+     setup=windows_path, where=r"\d+:\d+", en=r"YAML syntax error", zh=r"YAML 语法错误")
+
+
+GBK_NAME = os.fsdecode("申报档案".encode("gbk") + b".yaml")  # a name in GBK, as a Windows zip unpacks it
+
+
+def gbk_file_name(folder, outside):
+    with open(os.path.join(os.fsencode(folder), os.fsencode(GBK_NAME)), "wb") as f:
+        f.write(ELIGIBLE.encode("utf-8"))
+
+
+def replacement_in_name(d):
+    return [] if "\ufffd" in d["file"] else [f"the GBK file name is not shown with U+FFFD: {d['file']!r}"]
+
+
+case("a GBK-encoded file name is reported as valid UTF-8 (U+FFFD), in JSON and on the terminal",
+     setup=gbk_file_name, dossier="{folder}/" + GBK_NAME, valid=True, exit=0, forbidden=[],
+     json_check=replacement_in_name)
+case("control characters and a bidi override in a zone's name (ESC, CR, U+202E) are shown visibly",
+     setup=dossier_text(replaced(r"^  name: .*$", '  name: "园\\e[31m红\\r\\u202Etxt.exe"')), valid=True, exit=0,
+     forbidden=[], text=r"<U\+001B>\[31m红<U\+000D><U\+202E>txt\.exe")
+
+
+def csv_formula(binary, folder, outside, env):
+    write(os.path.join(folder, "hostile.yaml"), replaced(r"^  name: .*$", '  name: "=HYPERLINK(\\"http://x\\",\\"x\\")"'))
+    p = subprocess.run([binary, "check", "--format", "csv", "--excel", os.path.join(folder, "hostile.yaml")],
+                       capture_output=True, timeout=TIMEOUT, env=env)
+    import csv
+    import io
+    rows = list(csv.DictReader(io.StringIO(p.stdout.decode("utf-8-sig"))))
+    if p.returncode != 0 or len(rows) != 1 or not rows[0]["name"].startswith("'="):
+        return [f"--excel CSV: exit {p.returncode}, the name cell {[r.get('name') for r in rows]} is not neutralised"]
+    return []
+
+
+case("a zone named =HYPERLINK(...) is neutralised in --excel CSV (a leading apostrophe)", custom=csv_formula)
+
+
+# --- 6. Arithmetic --------------------------------------------------------------------------------------------------
+case("patent counts of 10^12 on every row are summed and compared without overflow",
+     setup=dossier_text(re.sub(r"patents: \{invention: \d+, utility_model: \d+, design: \d+\}",
+                               "patents: {invention: 1000000000000, utility_model: 0, design: 0}", ELIGIBLE)),
+     valid=True, exit=0, forbidden=[])
+
+
+def rules_copy(folder):
+    rules = os.path.join(folder, "rules")
+    shutil.copytree(os.path.join(SOURCE, "rules", "recognition"), rules)
+    return rules
+
+
+def fractional_bound(binary, folder, outside, env):
+    rules = rules_copy(folder)
+    path = os.path.join(rules, "parameters.yaml")
+    text = open(path, encoding="utf-8").read()
+    write(path, text.replace("value: 70, source", "value: 69.5, source", 1))
+    line = 1 + text[:text.index("value: 70, source")].count("\n")
+    problems = []
+    for lang, want in (("zh", r"界限须为整数，而不是 69\.5"), ("en", r"bound must be a whole number, not 69\.5")):
+        p = subprocess.run([binary, "check", "--lang", lang, "--rules", rules, os.path.join(folder, "a-eligible.yaml")],
+                           capture_output=True, timeout=TIMEOUT, env=env)
+        err = p.stderr.decode("utf-8")
+        if p.returncode != 2 or not re.search(rf"parameters\.yaml:{line}:\d+: .*{want}", err):
+            problems.append(f"{lang}: a fractional count bound: exit {p.returncode}, {err[-300:]!r}")
+    return problems
+
+
+case("a rule set with a fractional count bound is refused by lint, at file:line:column", custom=fractional_bound)
+
+
+def synthetic_roster(binary, folder, outside, env):
+    rules = rules_copy(folder)
+    for name in os.listdir(os.path.join(rules, "tests")):
+        if name.endswith(".yaml"):
+            os.unlink(os.path.join(rules, "tests", name))
+    write(os.path.join(rules, "tests", "huge.yaml"),
+          "cases:\n  - name: too many\n    dossier: {format: ipzone-dossier/1}\n"
+          "    roster: {enterprises: 1000000000000}\n    expect: {verdict: eligible}\n")
+    problems = []
+    for lang, want in (("zh", r"合成名册 1000000000000 家企业超过上限"), ("en", r"synthetic roster of 1000000000000 enterprises is over the limit")):
+        p = subprocess.run([binary, "rules", "test", "--lang", lang, rules], capture_output=True, timeout=TIMEOUT, env=env)
+        err = p.stderr.decode("utf-8")
+        if p.returncode != 2 or not re.search(rf"huge\.yaml:4:\d+: .*{want}", err):
+            problems.append(f"{lang}: rules test with a roster of 10^12: exit {p.returncode}, {err[-300:]!r}")
+    return problems
+
+
+case("a rule test's synthetic roster of 10^12 enterprises is refused at file:line:column, never built",
+     custom=synthetic_roster)
+
+
+def sparse_100mb(folder, outside):
+    path = os.path.join(folder, "hostile.yaml")
+    write(path, ELIGIBLE)
+    os.truncate(path, 100 * 1024 * 1024)  # sparse: refused on its size, before any byte is read
+
+
+case("a 100 MB dossier is refused by the default limit of 64 MiB before it is read", setup=sparse_100mb,
+     en=r"larger than the limit of 67108864 bytes", zh=r"超过 67108864 字节的大小上限")
+
+
+# --- 5. Lost data: -o and standard output -----------------------------------------------------------------------
+def batch_of(folder):
+    return [os.path.join(folder, n) for n in ("a-eligible.yaml", "hostile.yaml", "z-eligible.yaml")]
+
+
+def output_onto_input(binary, folder, outside, env):
+    write(os.path.join(folder, "hostile.yaml"), CSV_DOSSIER)
+    write(os.path.join(folder, "csv-roster.csv"), CSV_ROSTER)
+    os.symlink("z-eligible.yaml", os.path.join(folder, "link.out"))
+    problems = []
+    for target in ("z-eligible.yaml", "csv-roster.csv", "link.out"):
+        path = os.path.join(folder, target)
+        before = open(path, "rb").read()
+        for lang, want in (("zh", "是本次运行读取的输入文件之一"), ("en", "is one of the input files this run read")):
+            p = subprocess.run([binary, "check", "--lang", lang, "-o", path] + batch_of(folder), capture_output=True,
+                               timeout=TIMEOUT, env=env)
+            err = p.stderr.decode("utf-8")
+            if p.returncode != 2 or path not in err or want not in err:
+                problems.append(f"{lang}: -o {target} (an input): exit {p.returncode}, {err[-300:]!r}")
+            if open(path, "rb").read() != before or [n for n in os.listdir(folder) if ".tmp-" in n]:
+                problems.append(f"{lang}: -o {target} (an input): the file changed, or a temporary file was left")
+    return problems
+
+
+case("-o naming an input (a dossier, its roster, a link to one) is refused, the file left as it was",
+     custom=output_onto_input)
+
+
+def output_links_devices(binary, folder, outside, env):
+    write(os.path.join(folder, "hostile.yaml"), ELIGIBLE)
+    want = subprocess.run([binary, "check"] + batch_of(folder), capture_output=True, timeout=TIMEOUT, env=env).stdout
+    write(os.path.join(outside, "report.txt"), "old\n")
+    link = os.path.join(folder, "report-link.txt")
+    os.symlink(os.path.join(outside, "report.txt"), link)
+    problems = []
+    p = subprocess.run([binary, "check", "-o", link] + batch_of(folder), capture_output=True, timeout=TIMEOUT, env=env)
+    if p.returncode != 0 or not os.path.islink(link) or open(os.path.join(outside, "report.txt"), "rb").read() != want:
+        problems.append(f"-o onto a symbolic link: exit {p.returncode}, still a link {os.path.islink(link)}")
+    p = subprocess.run([binary, "check", "-o", "/dev/null"] + batch_of(folder), capture_output=True, timeout=TIMEOUT,
+                       env=env)
+    if p.returncode != 0 or not stat.S_ISCHR(os.stat("/dev/null").st_mode):
+        problems.append(f"-o /dev/null: exit {p.returncode}, /dev/null a device {stat.S_ISCHR(os.stat('/dev/null').st_mode)}")
+    return problems
+
+
+case("-o onto a symbolic link writes the file it points to (the link stays), and -o /dev/null stays a device",
+     custom=output_links_devices)
+
+
+def write_errors(binary, folder, outside, env):
+    write(os.path.join(folder, "hostile.yaml"), ELIGIBLE)
+    problems = []
+    full = open("/dev/full", "wb")
+    for how, kw, extra, name in (("-o /dev/full", {}, ["-o", "/dev/full"], {"zh": "/dev/full", "en": "/dev/full"}),
+                                 (">/dev/full", {"stdout": full}, [], {"zh": "标准输出", "en": "standard output"}),
+                                 (">&-", {"preexec_fn": lambda: os.close(1)}, [], {"zh": "标准输出", "en": "standard output"})):
+        for lang, words in (("zh", ("无法写入", "：")), ("en", ("cannot write", ": "))):
+            kw2 = dict(stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+            kw2.update(kw)
+            if "preexec_fn" in kw:
+                kw2.pop("stdout")
+            p = subprocess.run([binary, "check", "--lang", lang] + extra + batch_of(folder), timeout=TIMEOUT, env=env,
+                               **kw2)
+            err = p.stderr.decode("utf-8").strip()
+            rest = err.split(name[lang], 1)[-1] if name[lang] in err else ""
+            if p.returncode != 2 or not all(w in err for w in words) or len(rest.strip(" :：")) < 4:
+                problems.append(f"{lang}: {how}: exit {p.returncode}, expected 2 and the name with the reason: {err!r}")
+    return problems
+
+
+case("a write error (-o /dev/full, >/dev/full, a closed standard output) names the file and the reason, exit 2",
+     custom=write_errors)
+
+
+def signal_temporary(binary, folder, outside, env):
+    import signal
+    import time
+    problems = []
+    out = os.path.join(outside, "report.txt")
+    dfl = lambda: [signal.signal(s, signal.SIG_DFL) for s in (signal.SIGINT, signal.SIGTERM, signal.SIGHUP)]
+    for sig in (signal.SIGINT, signal.SIGTERM, signal.SIGHUP):
+        r, w = os.pipe()  # a dossier on standard input that never ends: ipzone waits, its temporary file open
+        p = subprocess.Popen([binary, "check", "-", "-o", out], stdin=r, stdout=subprocess.PIPE,
+                             stderr=subprocess.PIPE, env=env, preexec_fn=dfl)
+        os.close(r)
+        deadline = time.time() + TIMEOUT
+        while not [n for n in os.listdir(outside) if ".tmp-" in n] and time.time() < deadline:
+            time.sleep(0.02)
+        p.send_signal(sig)
+        try:
+            p.wait(TIMEOUT)
+        except subprocess.TimeoutExpired:
+            p.kill()
+            p.wait()
+        os.close(w)
+        left = [n for n in os.listdir(outside) if ".tmp-" in n]
+        if p.returncode != -sig or left or os.path.exists(out):
+            problems.append(f"{sig.name} while writing: exit {p.returncode}, left {left}, report {os.path.exists(out)}")
+            for n in left:
+                os.unlink(os.path.join(outside, n))
+    return problems
+
+
+def output_modes(binary, folder, outside, env):
+    problems = []
+    old = os.path.join(outside, "old.txt")
+    write(old, "old\n")
+    os.chmod(old, 0o644)
+    for umask, path, want in ((0o077, old, 0o644), (0o022, os.path.join(outside, "new.txt"), 0o644)):
+        p = subprocess.run([binary, "check", "-o", path, os.path.join(folder, "a-eligible.yaml")], capture_output=True,
+                           timeout=TIMEOUT, env=env, preexec_fn=lambda u=umask: os.umask(u))
+        got = stat.S_IMODE(os.stat(path).st_mode) if os.path.exists(path) else None
+        if p.returncode != 0 or got != want:
+            problems.append(f"-o {os.path.basename(path)} under umask {umask:03o}: exit {p.returncode}, mode {got and oct(got)}, "
+                            f"expected {oct(want)}")
+    return problems
+
+
+case("-o keeps the mode of an existing file, and a new one gets 0666 less the umask (not always 0600)",
+     custom=output_modes)
+case("SIGINT, SIGTERM or SIGHUP while the report is written leaves no temporary file behind", custom=signal_temporary)
+
+
+# --- 7. One date for a run --------------------------------------------------------------------------------------------
+def unknown_tz(binary, folder, outside, env):
+    problems = []
+    for how, args, extra_env, words in (
+            ("--tz", ["--tz", "Mars/Olympus_Mons"], {}, {"zh": "未知的时区 Mars/Olympus_Mons", "en": "unknown time zone Mars/Olympus_Mons"}),
+            ("TZ", [], {"TZ": "../../etc/passwd"}, {"zh": "未知的时区", "en": "unknown time zone"})):
+        for lang in ("zh", "en"):
+            p = subprocess.run([binary, "check", "--lang", lang] + args + [os.path.join(folder, "a-eligible.yaml")],
+                               capture_output=True, timeout=TIMEOUT, env=dict(env, **extra_env))
+            if p.returncode != 2 or words[lang] not in p.stderr.decode("utf-8") or p.stdout:
+                problems.append(f"{lang}: an unknown zone by {how}: exit {p.returncode}, {p.stderr[-200:]!r}")
+    return problems
+
+
+case("an unknown time zone (--tz, or TZ) is a usage error, exit 2, zh and en", custom=unknown_tz)
+
+
+def one_date(binary, folder, outside, env):
+    undated = "".join(l for l in ELIGIBLE.splitlines(True) if not l.startswith("as_of:"))
+    paths = []
+    for i in range(4):
+        paths.append(os.path.join(folder, f"undated-{i}.yaml"))
+        write(paths[-1], undated)
+    p = subprocess.run([binary, "check", "--format", "json", "-j", "2", "--tz", "Pacific/Kiritimati"] + paths,
+                       capture_output=True, timeout=TIMEOUT, env=dict(env, IPZONE_NOW="1711902600"))
+    doc = strict_json(p.stdout)
+    got = {(d["as_of"], d["as_of_source"], d["time_zone"]) for d in doc["dossiers"]}
+    if got != {("2024-04-01", "today", "Pacific/Kiritimati")} or doc["as_of"] != "2024-04-01":
+        return [f"a batch without as_of: {got}, top level {doc['as_of']}"]
+    return []
+
+
+case("a batch without as_of is judged on one date, today in --tz, and says so", custom=one_date)
+
+
 # --- the checks ------------------------------------------------------------------------------------------------------
 def strict_json(data):
     def no_duplicates(pairs):
@@ -349,12 +620,14 @@ def run_case(binary, name, kw):
         write(os.path.join(outside, "roster.csv"), CSV_ROSTER)
         write(os.path.join(folder, "a-eligible.yaml"), ELIGIBLE)
         write(os.path.join(folder, "z-eligible.yaml"), ELIGIBLE)
+        env = dict(os.environ, **kw["env"])
+        if kw["custom"]:
+            return kw["custom"](binary, folder, outside, env)
         kw["setup"](folder, outside)
-        hostile = kw["dossier"] or os.path.join(folder, "hostile.yaml")
+        hostile = (kw["dossier"] or os.path.join(folder, "hostile.yaml")).replace("{folder}", folder)
         batch = [os.path.join(folder, "a-eligible.yaml"), hostile, os.path.join(folder, "z-eligible.yaml")]
         args = [a.replace("{outside}", outside) for a in kw["args"]]
         forbidden = [secret] if kw["forbidden"] is None else kw["forbidden"]
-        env = dict(os.environ, **kw["env"])
         for lang in ("zh", "en"):
             cmd = [binary, "check", "--lang", lang, "--format", "json"] + args + batch
             try:
