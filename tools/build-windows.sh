@@ -19,7 +19,8 @@
 # | fmt           | fmtlib                | 9.1.0+ds1-2        | built, static                |
 # | CLI11         | cli11                 | 2.1.2+ds-1         | header-only, installed       |
 # | libxlsxwriter | libxlsxwriter         | 1.1.4-2            | built, static                |
-# | minizip       | minizip               | 1.1-8+deb12u1      | built, static (libxlsxwriter's zip writer) |
+# | minizip       | minizip               | 1.1-8+deb12u1      | built, static (libxlsxwriter's zip writer, the .xlsx roster's unzip) |
+# | expat         | expat                 | 2.5.0-1+deb12u1    | built, static (the .xlsx roster's XML) |
 # | zlib          | zlib                  | 1:1.2.13.dfsg-1    | built, static                |
 # | C/C++ runtime | mingw-w64, gcc-mingw-w64 | 10.0.0-3, 12.2.0-14 | Debian's binary packages, linked statically |
 #
@@ -134,6 +135,7 @@ yaml=$(fetch yaml-cpp)
 zlib=$(fetch zlib)
 minizip=$(fetch minizip)
 xlsx=$(fetch libxlsxwriter)
+expat=$(fetch expat)
 
 # zlib: only its static library (the source package has no resource file for
 # the DLL), installed by hand as libz.a, so nothing downstream can pick a DLL.
@@ -169,6 +171,13 @@ cmake_lib minizip "$deps/minizip-cmake" "${zlib_args[@]}"
 [ -e "$deps/minizip.done" ] && basename "$minizip" >"$deps/minizip.done"
 
 cmake_lib libxlsxwriter "$xlsx" "${zlib_args[@]}" -DUSE_SYSTEM_MINIZIP=ON -DBUILD_TESTS=OFF -DBUILD_EXAMPLES=OFF
+# expat: the XML parser of the .xlsx roster reader; static, so its users define XML_STATIC.
+# Debian's security patches test "#if XML_DTD == 1", which the CMake build's
+# config header defines empty (its autotools build, which Debian uses, says 1).
+sed -i 's/^#cmakedefine XML_DTD$/#cmakedefine XML_DTD 1/' "$expat/expat/expat_config.h.cmake"
+cmake_lib expat "$expat/expat" -DEXPAT_SHARED_LIBS=OFF -DEXPAT_BUILD_TOOLS=OFF -DEXPAT_BUILD_EXAMPLES=OFF \
+  -DEXPAT_BUILD_TESTS=OFF -DEXPAT_BUILD_DOCS=OFF -DEXPAT_BUILD_FUZZERS=OFF -DEXPAT_BUILD_PKGCONFIG=OFF
+[ -e "$deps/expat.done" ] && basename "$expat" >"$deps/expat.done"
 cmake_lib fmt "$fmt" -DFMT_DOC=OFF -DFMT_TEST=OFF -DFMT_INSTALL=ON
 cmake_lib yaml-cpp "$yaml" -DYAML_CPP_BUILD_TESTS=OFF -DYAML_CPP_BUILD_TOOLS=OFF -DYAML_CPP_BUILD_CONTRIB=OFF \
   -DYAML_BUILD_SHARED_LIBS=OFF

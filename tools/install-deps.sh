@@ -7,8 +7,9 @@ packages=(g++ make cmake libcli11-dev libyaml-cpp-dev libfmt-dev catch2)
 packages+=(tzdata)
 # The HTML reports' browser tests: headless Chromium, a CJK font, pdfinfo/pdftotext.
 packages+=(chromium fonts-noto-cjk poppler-utils)
-# The XLSX output (libxlsxwriter, zlib), and its test (openpyxl, for /usr/bin/python3).
-packages+=(libxlsxwriter-dev zlib1g-dev python3-openpyxl)
+# The XLSX output (libxlsxwriter, zlib), the .xlsx roster reader (minizip, expat),
+# and their tests (openpyxl, for /usr/bin/python3).
+packages+=(libxlsxwriter-dev zlib1g-dev libminizip-dev libexpat1-dev python3-openpyxl)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

@@ -155,8 +155,10 @@ std::vector<RosterRow> classify_roster(const Dossier& d, const RuleSet& rules, D
   for (const Enterprise& e : d.enterprises) {
     RosterRow row;
     row.enterprise = &e;
+    // An inline row by its index; a CSV row as roster.csv:6; a workbook row as its place, 名录.xlsx:Sheet1!A7.
     row.label = e.where.file == d.file ? "enterprises[" + std::to_string(e.row) + "]"
-                                       : e.where.file + ":" + std::to_string(e.where.line);
+                : e.where.line > 0     ? e.where.file + ":" + std::to_string(e.where.line)
+                                       : e.where.file;
     if (e.duplicate_of != 0) {
       rows.push_back(std::move(row));
       continue;

@@ -11,6 +11,7 @@
 #include "read/history_kinds.h"
 #include "read/yaml_tree.h"
 #include "read/roster_csv.h"
+#include "read/roster_xlsx.h"
 
 namespace ipz {
 
@@ -398,6 +399,28 @@ LoadedDossier load_dossier(std::string_view text, const std::string& file, const
   return loaded;
 }
 
+namespace {
+
+// The roster file a dossier names (enterprises_file): inside the dossier's
+// folder (or an --allow-outside path), a regular file under the size limit,
+// read as a workbook (roster_xlsx.h) or a CSV.
+void read_roster_file(FieldReader& r, const std::string& file, const std::string& reference, const YamlNode& node,
+                      const std::optional<std::string>& sheet, const FileLimits& limits,
+                      std::vector<Enterprise>& roster, Diagnostics& diags) {
+  const Location where = r.at(node);
+  std::string bytes;
+  auto found = resolve_reference(file, reference, limits, diags, where);
+  if (!found || !read_regular_file(found->path, limits, bytes, diags, where, found->shown)) return;
+  if (is_workbook_roster(bytes, found->shown)) {
+    read_roster_xlsx(bytes, found->shown, sheet, limits.max_file_size, roster, diags);
+    return;
+  }
+  if (sheet) diags.push_back({Severity::error, where, "xlsx.sheet_without_workbook", {}});
+  read_roster_csv(bytes, found->shown, roster, diags);
+}
+
+}  // namespace
+
 LoadedDossier load_dossier(const YamlNode& root, const std::string& file, const FileLimits& limits) {
   return load_tree(root, file, limits, nullptr);
 }
@@ -433,14 +456,10 @@ LoadedDossier load_tree(const YamlNode& root, const std::string& file, const Fil
     read_enterprises(r, *inline_roster, d.enterprises);
   }
   d.enterprises_file = top.text("enterprises_file");
-  if (d.enterprises_file) {
-    // Inside the dossier's folder (or an --allow-outside path), a regular file, under the size limit.
-    const Location where = r.at(*top.get("enterprises_file"));
-    std::string csv_text;
-    if (auto csv = resolve_reference(file, *d.enterprises_file, limits, out.diagnostics, where))
-      if (read_regular_file(csv->path, limits, csv_text, out.diagnostics, where, csv->shown))
-        read_roster_csv(csv_text, csv->shown, d.enterprises, out.diagnostics);
-  }
+  const std::optional<std::string> sheet = top.text("enterprises_sheet");
+  if (d.enterprises_file) read_roster_file(r, file, *d.enterprises_file, *top.get("enterprises_file"), sheet, limits,
+                                           d.enterprises, out.diagnostics);
+  else if (sheet) r.error(*top.get("enterprises_sheet"), "xlsx.sheet_without_workbook", {});
   if (!inline_roster && !d.enterprises_file && !top.get("enterprises_file"))
     r.error(root, "dossier.roster_required", {});
   mark_duplicates(r, d.enterprises);

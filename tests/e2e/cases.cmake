@@ -476,8 +476,8 @@ ipzone_e2e(NAME "check --detail --format json: a roster array with each row's cl
          "\"row\": \"tests/rosters/roster-size\\.csv:58\", \"name\": \"[^\"]*\", \"duplicate_of\": 0, \"sme\": false")
 ipzone_e2e(NAME "CSV roster: a misspelled column is named, with the closest known header" EXIT 2
   ARGS check tests/rosters/csv-bad-columns.yaml
-  EXPECT "roster-bad-columns\\.csv:1:1: 错误: 名录 CSV 的列名 企业名陈 无法识别（是否应为 企业名称？）"
-         "名录 CSV 缺少必需的列：企业名称" "结论： 档案无效")
+  EXPECT "roster-bad-columns\\.csv:1:1: 错误: 名录的列名 企业名陈 无法识别（是否应为 企业名称？）"
+         "名录缺少必需的列：企业名称" "结论： 档案无效")
 ipzone_e2e(NAME "CSV roster: a GBK file gets the iconv command" EXIT 2
   ARGS check --lang en tests/rosters/csv-gbk.yaml
   EXPECT "roster-gbk\\.csv:[0-9]+:[0-9]+: error: .*looks like GBK.*iconv -f GBK -t UTF-8 tests/rosters/roster-gbk\\.csv")

@@ -154,3 +154,13 @@ add_test(NAME "e2e: progress: on a terminal only, never in a pipe, a file or wit
   WORKING_DIRECTORY "${CMAKE_SOURCE_DIR}")
 set_tests_properties("e2e: progress: on a terminal only, never in a pipe, a file or with --quiet; the report unchanged"
   PROPERTIES FIXTURES_REQUIRED progress_corpus TIMEOUT 900 ENVIRONMENT "NO_COLOR=1;LC_ALL=C.UTF-8")
+
+# --- Rosters kept in .xlsx workbooks (issue 10): written at test time by openpyxl and by hand ----
+foreach(group same quirks errors hostile)
+  add_test(NAME "e2e: xlsx: roster workbooks, ${group} (tests/rosters/xlsx_rosters.py)"
+    COMMAND bash -c "test -x ${IPZ_PYTHON} || { echo 'skipped: ${IPZ_PYTHON} is not installed'; exit 77; }; exec ${IPZ_PYTHON} \"$@\"" _
+            "${CMAKE_CURRENT_SOURCE_DIR}/rosters/xlsx_rosters.py" "$<TARGET_FILE:ipzone>" ${group}
+    WORKING_DIRECTORY "${CMAKE_SOURCE_DIR}")
+  set_tests_properties("e2e: xlsx: roster workbooks, ${group} (tests/rosters/xlsx_rosters.py)" PROPERTIES
+    SKIP_RETURN_CODE 77 TIMEOUT 300 LABELS xlsx ENVIRONMENT "LC_ALL=C.UTF-8")
+endforeach()

@@ -49,6 +49,16 @@ def setup():
     open(os.path.join(zh, "名册申报.yaml"), "w", encoding="utf-8").write(
         text.replace("enterprises_file: csv-roster.csv", "enterprises_file: 名册.csv"))
     shutil.copy(os.path.join(REPO, "examples", "csv-roster.csv"), os.path.join(zh, "名册.csv"))
+    # The same roster as an Excel workbook (openpyxl), 名录.xlsx, from 名录申报.yaml.
+    import csv
+    import openpyxl
+    wb = openpyxl.Workbook()
+    with open(os.path.join(REPO, "examples", "csv-roster.csv"), encoding="utf-8-sig", newline="") as f:
+        for row in csv.reader(f):
+            wb.active.append([int(c) if c.isdigit() else c for c in row])
+    wb.save(os.path.join(zh, "名录.xlsx"))
+    open(os.path.join(zh, "名录申报.yaml"), "w", encoding="utf-8").write(
+        text.replace("enterprises_file: csv-roster.csv", "enterprises_file: 名录.xlsx"))
     # A list for --files-from, with CRLF line ends as Notepad writes them.
     with open(os.path.join(WORK, "清单.txt"), "wb") as f:
         f.write(f"{ZH}/合格申报.yaml\r\n{ZH}\\子目录\\信用不合格.yaml\r\n".encode("utf-8"))
@@ -126,9 +136,13 @@ CASES = [
      lambda o, e: expect(verdicts(o) == ["eligible"], text(o))),
     ("a roster CSV with a Chinese name, referenced from the dossier", ["check", "--format", "json", f"{ZH}/名册申报.yaml"], 0,
      lambda o, e: expect(verdicts(o) == ["eligible"] and json.loads(text(o))["dossiers"][0]["results"], text(o))),
+    ("a roster in an .xlsx workbook with a Chinese name: the verdicts of the same CSV",
+     ["check", "--format", "json", f"{ZH}/名录申报.yaml"], 0,
+     lambda o, e: expect(verdicts(o) == ["eligible"] and json.loads(text(o))["dossiers"][0]["results"], text(o))),
     ("a Chinese folder with -r: its subfolder too, names in order", ["check", "--format", "json", "-r", ZH], 1,
      lambda o, e: expect([d["file"] for d in json.loads(text(o))["dossiers"]] ==  # sorted by their UTF-8 bytes
-                         [f"{ZH}/合格申报.yaml", f"{ZH}/名册申报.yaml", f"{ZH}/子目录/信用不合格.yaml"], text(o))),
+                         [f"{ZH}/合格申报.yaml", f"{ZH}/名册申报.yaml", f"{ZH}/名录申报.yaml", f"{ZH}/子目录/信用不合格.yaml"],
+                         text(o))),
     ("--files-from a list with Chinese names and CRLF", ["check", "--format", "json", "--files-from", "清单.txt"], 1,
      lambda o, e: expect(verdicts(o) == ["eligible", "ineligible"], text(o))),
     ("a missing file with a Chinese name: exit 2, the name intact", ["check", "--lang", "en", "不存在.yaml"], 2,
