@@ -163,7 +163,7 @@ bool for_each_csv_row(std::string_view text, const std::string& file, Diagnostic
                       const std::function<void(std::vector<CsvCell>& header)>& on_header,
                       const std::function<void(std::vector<CsvCell>& row, int line)>& on_row) {
   if (auto bad = encoding_problem(text)) {
-    MessageArgs args{{"file", file}};
+    MessageArgs args{{"file", file}, {"converted", utf8_copy_name(file)}};
     if (!bad->encoding.empty()) args.emplace_back("encoding", std::string(bad->encoding));
     diags.push_back({Severity::error, {file, bad->line, bad->column}, std::string(bad->key), std::move(args)});
     return false;

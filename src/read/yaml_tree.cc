@@ -376,7 +376,7 @@ YamlDocument parse_yaml(std::string_view text, const std::string& file, Diagnost
                         const YamlListSink* sink) {
   YamlDocument doc;
   if (auto bad = encoding_problem(text)) {
-    MessageArgs args{{"file", file}};
+    MessageArgs args{{"file", file}, {"converted", utf8_copy_name(file)}};
     if (!bad->encoding.empty()) args.emplace_back("encoding", std::string(bad->encoding));
     diags.push_back({Severity::error, {file, bad->line, bad->column}, std::string(bad->key), std::move(args)});
     return doc;

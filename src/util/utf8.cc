@@ -235,4 +235,11 @@ std::string pad_to_width(std::string_view s, std::size_t width) {
   return out;
 }
 
+std::string utf8_copy_name(const std::string& file) {
+  const auto slash = file.find_last_of("/\\");
+  const auto dot = file.rfind('.');
+  if (dot == std::string::npos || (slash != std::string::npos && dot < slash) || dot == slash + 1) return file + "-utf8";
+  return file.substr(0, dot) + "-utf8" + file.substr(dot);
+}
+
 }  // namespace ipz

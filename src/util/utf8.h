@@ -38,6 +38,10 @@ struct EncodingProblem {
 };
 std::optional<EncodingProblem> encoding_problem(std::string_view bytes);
 
+// Where a converted copy of file could go, for the messages above: its name
+// with "-utf8" before the suffix (roster.csv -> roster-utf8.csv).
+std::string utf8_copy_name(const std::string& file);
+
 // "UTF-16LE" or "UTF-16BE" when bytes look like UTF-16: they start with its
 // byte order mark, or, without one, NUL bytes fill every other position of
 // their start (ASCII characters, of which YAML and CSV have many, in UTF-16);

@@ -478,9 +478,20 @@ ipzone_e2e(NAME "CSV roster: a misspelled column is named, with the closest know
   ARGS check tests/rosters/csv-bad-columns.yaml
   EXPECT "roster-bad-columns\\.csv:1:1: 错误: 名录的列名 企业名陈 无法识别（是否应为 企业名称？）"
          "名录缺少必需的列：企业名称" "结论： 档案无效")
-ipzone_e2e(NAME "CSV roster: a GBK file gets the iconv command" EXIT 2
+ipzone_e2e(NAME "CSV roster: a GBK file (Excel's CSV for Chinese) is read as GBK, with a warning that says so (issue 10)" EXIT 0
+  ARGS check --format json --detail tests/rosters/csv-gbk.yaml
+  EXPECT "\"verdict\": \"eligible\"" "roster-gbk\\.csv 不是 UTF-8 编码，已按 GBK 读取[^\"]*另存为“CSV UTF-8（逗号分隔）”"
+         "北京测试样本001科技有限公司")
+ipzone_e2e(NAME "CSV roster: a GBK file read as GBK, in English" EXIT 0
   ARGS check --lang en tests/rosters/csv-gbk.yaml
-  EXPECT "roster-gbk\\.csv:[0-9]+:[0-9]+: error: .*looks like GBK.*iconv -f GBK -t UTF-8 tests/rosters/roster-gbk\\.csv")
+  EXPECT "roster-gbk\\.csv: warning: the roster tests/rosters/roster-gbk\\.csv is not UTF-8 and was read as GBK"
+  REJECT "iconv" "\\.yaml >")
+ipzone_e2e(NAME "CSV roster: UTF-16 with its byte order mark is read, with a warning (issue 10)" EXIT 0
+  ARGS check --lang en tests/rosters/csv-utf16.yaml
+  EXPECT "roster-utf16\\.csv: warning: the roster tests/rosters/roster-utf16\\.csv is UTF-16LE" "Verdict: eligible")
+ipzone_e2e(NAME "a GBK dossier's iconv advice writes a file of the same kind, never .csv to .yaml" EXIT 2
+  ARGS check --lang en tests/dossiers/bad-gbk.yaml
+  EXPECT "iconv -f GBK -t UTF-8 tests/dossiers/bad-gbk\\.yaml > tests/dossiers/bad-gbk-utf8\\.yaml")
 ipzone_e2e(NAME "CSV roster: bad cells are reported at the CSV's line and column, all of them" EXIT 2
   ARGS check --lang en tests/rosters/csv-bad-cells.yaml
   EXPECT "roster-bad-cells\\.csv:5:[0-9]+: error: column 有效专利: 很多 is not valid; expected a whole number"
