@@ -282,6 +282,8 @@ std::vector<RosterLine> roster_lines(const Facts& facts, Lang lang, const Catalo
     line.label = row.label;
     line.name = e.name;
     line.duplicate_of = e.duplicate_of;
+    if (e.duplicate_of > 0 && static_cast<std::size_t>(e.duplicate_of) <= facts.roster.size())
+      line.duplicate_of_label = facts.roster[static_cast<std::size_t>(e.duplicate_of) - 1].label;
     line.sme = flag(row.sme);
     switch (row.sme_basis) {
       case RosterRow::SmeBasis::none:
@@ -318,7 +320,10 @@ Outcome verdict_look(Verdict v) {
 
 std::string roster_text(const RosterLine& r, Lang lang, const Catalogue& cat) {
   auto tr = [&](std::string_view key) { return cat.get(key, lang); };
-  if (r.duplicate_of != 0) return cat.render("detail.duplicate", {{"row", std::to_string(r.duplicate_of)}}, lang);
+  if (r.duplicate_of != 0) {
+    const std::string first = r.duplicate_of_label.empty() ? std::to_string(r.duplicate_of) : r.duplicate_of_label;
+    return cat.render("detail.duplicate", {{"row", first}}, lang);
+  }
   std::string sme = r.sme.empty() ? tr("detail.undecided") : tr(r.sme == "true" ? "detail.sme" : "detail.not_sme");
   if (r.sme_basis.empty() && !r.sme_reason.empty()) sme += " (" + r.sme_reason + ")";
   if (!r.sme_basis.empty())

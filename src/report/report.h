@@ -69,6 +69,7 @@ struct RosterLine {
   std::string label;  // enterprises[3] or roster.csv:14
   std::string name;
   int duplicate_of = 0;
+  std::string duplicate_of_label;  // the row it repeats, labelled as rows are: enterprises[2], roster.csv:4
   std::string sme;        // "true", "false", or "" when undecided
   std::string sme_basis;  // "declared", "size_standard", or ""
   std::string sme_reason; // e.g. "software_it_services: employees 299 < 300"

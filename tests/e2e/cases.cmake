@@ -692,3 +692,14 @@ foreach(scenario weights-moved weights-broken)
     COMMAND bash "${CMAKE_CURRENT_SOURCE_DIR}/e2e/rules_change.sh" "$<TARGET_FILE:ipzone>" ${scenario}
     WORKING_DIRECTORY "${CMAKE_SOURCE_DIR}")
 endforeach()
+
+# A repeated roster row names the row it repeats as rows are named (issue 10: not "名录第 roster.csv:6 行").
+ipzone_e2e(NAME "CSV roster --detail: a repeated row names the line it repeats, zh" EXIT 1
+  ARGS check --detail tests/rosters/csv-duplicate.yaml
+  EXPECT "roster-duplicate\\.csv:6 +北京测试样本003科技有限公司  与 tests/rosters/roster-duplicate\\.csv:4 重复，不计"
+         "roster-duplicate\\.csv:72 +北京测试样本002科技有限公司  与 tests/rosters/roster-duplicate\\.csv:3 重复，不计"
+  REJECT "第 [^ ]*csv" "与第")
+ipzone_e2e(NAME "CSV roster --detail: a repeated row names the line it repeats, en" EXIT 1
+  ARGS check --detail --lang en tests/rosters/csv-duplicate.yaml
+  EXPECT "roster-duplicate\\.csv:6 +北京测试样本003科技有限公司  repeats tests/rosters/roster-duplicate\\.csv:4, not counted"
+  REJECT "repeats row")
