@@ -22,10 +22,14 @@ void add_init(CLI::App& app, int& exit_code) {
       "ipzone init --csv > roster.csv (then set enterprises_file: roster.csv).");
   cmd->add_option("--lang", opt->lang, "Language of the comments (and of the CSV headers): zh (default) or en")
       ->check(CLI::IsMember({"zh", "en"}));
-  cmd->add_flag("--csv", opt->csv, "Print the roster CSV header line instead of the dossier template");
+  cmd->add_flag("--csv", opt->csv, "Print the roster CSV header line instead of the dossier template (with a UTF-8 byte-order mark and CRLF, for Excel)");
   cmd->callback([opt, &exit_code] {
     if (opt->csv) {
-      std::cout << roster_csv_header(opt->lang == "en");
+      // As Excel writes "CSV UTF-8": a byte-order mark (else Excel reads the
+      // Chinese headers as ANSI, garbled) and CRLF.
+      std::string header = roster_csv_header(opt->lang == "en");
+      if (!header.empty() && header.back() == '\n') header.insert(header.size() - 1, "\r");
+      std::cout << "\xEF\xBB\xBF" << header;
     } else {
       std::cout << embedded_file("format/template." + opt->lang + ".yaml");
     }
