@@ -30,12 +30,13 @@ std::optional<std::string> wide_to_utf8(const std::wstring& w) {
 
 std::optional<std::string> gb18030_to_utf8(std::string_view bytes) {
   if (bytes.empty()) return std::string();
-  constexpr UINT kGb18030 = 54936;
-  const int n =
-      MultiByteToWideChar(kGb18030, MB_ERR_INVALID_CHARS, bytes.data(), static_cast<int>(bytes.size()), nullptr, 0);
+  // GB18030 (code page 54936), a superset of GBK; where the system lacks it
+  // (wine 8 does), GBK itself (936), which reads every GBK file the same.
+  const UINT cp = IsValidCodePage(54936) ? 54936 : 936;
+  const int n = MultiByteToWideChar(cp, MB_ERR_INVALID_CHARS, bytes.data(), static_cast<int>(bytes.size()), nullptr, 0);
   if (n <= 0) return std::nullopt;
   std::wstring w(static_cast<std::size_t>(n), L'\0');
-  MultiByteToWideChar(kGb18030, MB_ERR_INVALID_CHARS, bytes.data(), static_cast<int>(bytes.size()), w.data(), n);
+  MultiByteToWideChar(cp, MB_ERR_INVALID_CHARS, bytes.data(), static_cast<int>(bytes.size()), w.data(), n);
   return wide_to_utf8(w);
 }
 
