@@ -1,7 +1,7 @@
-#!/usr/bin/env python3
+#!/usr/bin/python3
 """Writes the fuzz targets' seed corpora and dictionaries (tests/fuzz/README.md).
 
-    tests/fuzz/make_seeds.py          # from the top of the repository
+    tests/fuzz/make_seeds.py [IPZONE]     # from the top of the repository (Debian's /usr/bin/python3)
 
 Seeds, copied into tests/fuzz/corpus/<target>/ (named by their content's
 SHA-1, as libFuzzer names what it adds, so a rerun adds no duplicates):
@@ -9,15 +9,25 @@ SHA-1, as libFuzzer names what it adds, so a rerun adds no duplicates):
   roster_csv  every *.csv under examples/ and tests/
   rules       each file of rules/recognition (not its tests), prefixed by the
               line that names it (fuzz_rules.cc)
-  roster_xlsx every *.xlsx under examples/ and tests/ (when the target exists)
+  roster_xlsx every roster CSV above as a workbook: written by
+              python3-openpyxl (shared strings, numbers; when it is installed)
+              and by hand (inline strings, stored and deflated), plus the
+              workbook ipzone itself writes with libxlsxwriter (check -o
+              x.xlsx, when the binary is given: make_seeds.py build/ipzone)
 Files above 64 KiB are left out. The dictionaries (tests/fuzz/<target>.dict)
 hold the format's keys and words, taken from format/ and rules/, so that a
 change of the format is one rerun away.
 """
+import csv
 import hashlib
+import io
 import json
 import pathlib
+import subprocess
 import sys
+import tempfile
+import zipfile
+from xml.sax.saxutils import escape
 
 import yaml
 
@@ -47,13 +57,68 @@ def seeds():
         add_seed("dossier", p.read_bytes())
     for p in files(["*.csv"]):
         add_seed("roster_csv", p.read_bytes())
-    for p in files(["*.xlsx"]):
-        add_seed("roster_xlsx", p.read_bytes())
+    for p in files(["*.csv"]):
+        xlsx_seeds(p)
     rules = TOP / "rules" / "recognition"
     for p in sorted(rules.rglob("*.yaml")):
         rel = p.relative_to(rules).as_posix()
         if not rel.startswith("tests/"):
             add_seed("rules", rel.encode() + b"\n" + p.read_bytes())
+
+
+NS = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"'
+REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+PKG = "http://schemas.openxmlformats.org/package/2006/relationships"
+
+
+def raw_workbook(rows, method):
+    """A minimal workbook of inline strings, as tests/rosters/xlsx_rosters.py writes them."""
+    cells = "".join('<row r="%d">' % (i + 1) + "".join(
+        '<c t="inlineStr"><is><t>%s</t></is></c>' % escape(c) for c in r) + "</row>" for i, r in enumerate(rows))
+    parts = {
+        "[Content_Types].xml": '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/'
+                               'content-types"><Default Extension="xml" ContentType="application/xml"/></Types>',
+        "_rels/.rels": '<Relationships xmlns="%s"><Relationship Id="rId1" Type="%s/officeDocument" '
+                       'Target="xl/workbook.xml"/></Relationships>' % (PKG, REL),
+        "xl/workbook.xml": '<workbook %s xmlns:r="%s"><sheets><sheet name="Sheet1" sheetId="1" r:id="rId1"/>'
+                           "</sheets></workbook>" % (NS, REL),
+        "xl/_rels/workbook.xml.rels": '<Relationships xmlns="%s"><Relationship Id="rId1" Type="%s/worksheet" '
+                                      'Target="worksheets/sheet1.xml"/></Relationships>' % (PKG, REL),
+        "xl/worksheets/sheet1.xml": "<worksheet %s><sheetData>%s</sheetData></worksheet>" % (NS, cells),
+    }
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", method) as z:
+        for name, data in parts.items():
+            z.writestr(name, data)
+    return out.getvalue()
+
+
+def xlsx_seeds(csv_path):
+    try:
+        rows = list(csv.reader(io.StringIO(csv_path.read_bytes().decode("utf-8-sig"))))[:40]
+    except UnicodeDecodeError:
+        return  # a GBK roster: the CSV corpus has it
+    for method in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED):
+        add_seed("roster_xlsx", raw_workbook(rows, method))
+    try:
+        import openpyxl
+    except ImportError:
+        return
+    wb = openpyxl.Workbook()
+    for r in rows:
+        wb.active.append([int(c) if c.isdigit() else c for c in r])
+    out = io.BytesIO()
+    wb.save(out)
+    add_seed("roster_xlsx", out.getvalue())
+
+
+def ipzone_workbook(ipzone):
+    with tempfile.TemporaryDirectory() as tmp:
+        out = pathlib.Path(tmp) / "report.xlsx"
+        subprocess.run([ipzone, "check", "-o", str(out), str(TOP / "examples" / "eligible.yaml")],
+                       capture_output=True, check=False)
+        if out.exists():
+            add_seed("roster_xlsx", out.read_bytes())
 
 
 def walk(node, keys, values):
@@ -122,6 +187,14 @@ def dicts():
     write_dict("roster_csv", set(), headers | words,
                [",", "\r\n", "\n", '"', '""', "\xef\xbb\xbf", "91110108551385082Q", "0", "-1", "1e30", "1.5"])
 
+    write_dict("roster_xlsx", set(), headers | words,
+               ["PK\x03\x04", "PK\x01\x02", "PK\x05\x06", "xl/workbook.xml", "xl/worksheets/sheet1.xml",
+                "xl/sharedStrings.xml", "xl/styles.xml", "_rels/.rels", "xl/_rels/workbook.xml.rels", "<row r=\"",
+                "<c r=\"", " t=\"s\"", " t=\"inlineStr\"", " t=\"b\"", " t=\"e\"", " t=\"str\"", " s=\"1\"",
+                "<v>", "</v>", "<is><t>", "</t></is>", "<si><t>", "</c>", "</row>", "<sheet name=\"", "r:id=\"",
+                "<numFmt numFmtId=\"", "formatCode=\"", "<xf numFmtId=\"14\"", "date1904=\"1\"", "<!DOCTYPE",
+                "<!ENTITY", "&amp;", "&#x", "1.5E3", "45383", "#N/A"])
+
     rule_keys, rule_values = set(), set()
     rules = TOP / "rules" / "recognition"
     for p in sorted(rules.rglob("*.yaml")):
@@ -133,6 +206,8 @@ def dicts():
 
 def main():
     seeds()
+    if len(sys.argv) > 1:
+        ipzone_workbook(sys.argv[1])
     dicts()
     for target in sorted(p.name for p in (FUZZ / "corpus").iterdir()):
         n = len(list((FUZZ / "corpus" / target).iterdir()))

@@ -12,7 +12,7 @@ build=${1:-build-fuzz}
 seconds=${2:-60}
 shift $(($# < 2 ? $# : 2))
 targets=("$@")
-[ ${#targets[@]} -gt 0 ] || targets=(dossier roster_csv rules)
+[ ${#targets[@]} -gt 0 ] || targets=(dossier roster_csv roster_xlsx rules)
 
 CC=${CC:-clang} CXX=${CXX:-clang++} cmake -S . -B "$build" -DIPZONE_FUZZ=ON -DBUILD_TESTING=OFF \
   -DIPZONE_WERROR=ON -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
