@@ -6,12 +6,12 @@
 #include <map>
 #include <unordered_map>
 
-#include "read/dossier_format.h"
 #include "read/field_reader.h"
 #include "read/history_kinds.h"
 #include "read/yaml_tree.h"
 #include "read/roster_csv.h"
 #include "read/roster_xlsx.h"
+#include "read/vocabularies.h"
 
 namespace ipz {
 
@@ -100,26 +100,26 @@ void read_zone(FieldReader& r, const YamlNode& n, Zone& z) {
   MapReader m(r, n, "zone");
   if (!m.ok()) return;
   z.name = m.text("name", true).value_or("");
-  z.carrier_type = m.choice("carrier_type", format::kCarrierTypes, true).value_or("");
+  z.carrier_type = m.choice("carrier_type", vocabulary("carrier_type"), true).value_or("");
   z.district = m.text("district", true).value_or("");
   z.industry_directions = m.texts("industry_directions");
   z.ip_workstation = m.boolean("ip_workstation");
-  z.service_functions = m.choices("service_functions", format::kServiceFunctions);
+  z.service_functions = m.choices("service_functions", vocabulary("service_function"));
   // Art. 5(2): each ground with its evidence files; format 1's plain list of
   // grounds still loads, with a warning that no evidence is listed.
   if (const YamlNode* g = m.get("relaxation_grounds")) {
     if (g->is_map()) {
       MapReader gm(r, *g, m.child("relaxation_grounds"));
       std::vector<std::string> stated;
-      for (std::string_view ground : format::kRelaxationGrounds)
-        if (auto files = gm.texts(ground)) {
-          stated.emplace_back(ground);
-          z.relaxation_evidence[std::string(ground)] = std::move(*files);
+      for (const Term& ground : vocabulary("relaxation_ground").terms)  // the ids are the keys
+        if (auto files = gm.texts(ground.value)) {
+          stated.push_back(ground.value);
+          z.relaxation_evidence[ground.value] = std::move(*files);
         }
       gm.finish();
       z.relaxation_grounds = std::move(stated);
     } else {
-      z.relaxation_grounds = m.choices("relaxation_grounds", format::kRelaxationGrounds);
+      z.relaxation_grounds = m.choices("relaxation_grounds", vocabulary("relaxation_ground"));
       if (z.relaxation_grounds && !z.relaxation_grounds->empty())
         r.warning(*g, "dossier.relaxation_grounds_without_evidence", {{"path", m.child("relaxation_grounds")}});
     }
@@ -136,7 +136,7 @@ void read_operator(FieldReader& r, const YamlNode& n, Operator& o) {
     o.uscc_where = r.at(*m.get("uscc"));
     o.uscc = r.checked_uscc(*m.get("uscc"), "operator.uscc", *o.uscc, o.name);
   }
-  o.legal_form = m.choice("legal_form", format::kLegalForms);
+  o.legal_form = m.choice("legal_form", vocabulary("legal_form"));
   o.independent_legal_person = m.boolean("independent_legal_person");
   o.actual_operator = m.boolean("actual_operator");
   o.zone_operating_since = m.date("zone_operating_since");

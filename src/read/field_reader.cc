@@ -4,6 +4,7 @@
 #include <algorithm>
 
 #include "read/uscc_warning.h"
+#include "read/vocabularies.h"
 #include "util/similarity.h"
 #include "util/number.h"
 
@@ -62,6 +63,11 @@ std::optional<bool> FieldReader::boolean(const YamlNode& n, const std::string& p
     if (t == "true" || t == "True" || t == "TRUE") return true;
     if (t == "false" || t == "False" || t == "FALSE") return false;
   }
+  if (n.is_scalar()) {  // the yes/no words of format/vocabularies.yaml, quoted or not
+    const Vocabularies& v = vocabularies();
+    if (std::find(v.yes.begin(), v.yes.end(), n.text) != v.yes.end()) return true;
+    if (std::find(v.no.begin(), v.no.end(), n.text) != v.no.end()) return false;
+  }
   error(n, "field.expected_bool", {{"path", path}, {"value", shown(n)}});
   return std::nullopt;
 }
@@ -69,6 +75,8 @@ std::optional<bool> FieldReader::boolean(const YamlNode& n, const std::string& p
 std::optional<long long> FieldReader::integer(const YamlNode& n, const std::string& path) {
   if (n.is_scalar() && !n.quoted) {
     if (auto v = parse_integer(n.text)) return v;
+    if (auto plain = ungrouped(n.text))  // 1,500
+      if (auto v = parse_integer(*plain)) return v;
     if (beyond_limits(n, path, kMaxCount)) return std::nullopt;  // 1e30 or 10^20: too large, not "no whole number"
   }
   error(n, "field.expected_count", {{"path", path}, {"value", shown(n)}});
@@ -105,6 +113,7 @@ std::optional<long long> FieldReader::count(const YamlNode& n, const std::string
 std::optional<std::string> FieldReader::decimal(const YamlNode& n, const std::string& path) {
   if (n.is_scalar() && !n.quoted) {
     if (parse_number(n.text)) return n.text;
+    if (auto plain = ungrouped(n.text); plain && parse_number(*plain)) return plain;  // 1,500.5
     if (beyond_limits(n, path, kMaxNumber)) return std::nullopt;
   }
   error(n, "field.expected_number", {{"path", path}, {"value", shown(n)}});
@@ -113,10 +122,20 @@ std::optional<std::string> FieldReader::decimal(const YamlNode& n, const std::st
 
 std::optional<Date> FieldReader::date(const YamlNode& n, const std::string& path) {
   if (n.is_scalar()) {
-    if (auto d = parse_date(n.text)) return d;
+    if (auto d = parse_date_lenient(n.text)) return d;  // also 2020/6/1, 2020-6-1, 2020年6月1日
   }
   error(n, "field.bad_date", {{"path", path}, {"value", shown(n)}});
   return std::nullopt;
+}
+
+void FieldReader::bad_choice(const YamlNode& n, const std::string& path, const std::string& value,
+                             const std::vector<std::string>& candidates, const std::string& listed) {
+  auto near = closest_names(value, candidates, 1);
+  if (!near.empty())
+    error(n, "field.bad_choice_suggest",
+          {{"path", path}, {"value", value}, {"choices", listed}, {"suggestion", near.front()}});
+  else
+    error(n, "field.bad_choice", {{"path", path}, {"value", value}, {"choices", listed}});
 }
 
 std::optional<std::string> FieldReader::choice(const YamlNode& n, const std::string& path,
@@ -125,13 +144,26 @@ std::optional<std::string> FieldReader::choice(const YamlNode& n, const std::str
   if (!t) return std::nullopt;
   for (auto a : allowed)
     if (a == *t) return t;
-  std::vector<std::string> candidates(allowed.begin(), allowed.end());
-  auto near = closest_names(*t, candidates, 1);
-  if (!near.empty())
-    error(n, "field.bad_choice_suggest",
-          {{"path", path}, {"value", *t}, {"choices", join(allowed)}, {"suggestion", near.front()}});
-  else
-    error(n, "field.bad_choice", {{"path", path}, {"value", *t}, {"choices", join(allowed)}});
+  bad_choice(n, path, *t, std::vector<std::string>(allowed.begin(), allowed.end()), join(allowed));
+  return std::nullopt;
+}
+
+std::optional<std::string> FieldReader::choice(const YamlNode& n, const std::string& path,
+                                               const Vocabulary& allowed) {
+  auto t = text(n, path);
+  if (!t) return std::nullopt;
+  if (const Term* term = allowed.find(*t)) return term->value;
+  // The choices as the values with their Chinese labels; did-you-mean among values and labels.
+  std::vector<std::string> candidates;
+  std::string listed;
+  for (const Term& term : allowed.terms) {
+    candidates.push_back(term.value);
+    candidates.push_back(term.label.zh);
+    candidates.push_back(term.label.en);
+    if (!listed.empty()) listed += ", ";
+    listed += term.value + " (" + term.label.zh + ")";
+  }
+  bad_choice(n, path, *t, candidates, listed);
   return std::nullopt;
 }
 
@@ -161,9 +193,9 @@ std::optional<std::vector<std::string>> FieldReader::texts(const YamlNode& n,
   return out;
 }
 
-std::optional<std::vector<std::string>> FieldReader::choices(const YamlNode& n,
-                                                             const std::string& path,
-                                                             const Choices& allowed) {
+template <class Allowed>
+std::optional<std::vector<std::string>> FieldReader::choice_list(const YamlNode& n, const std::string& path,
+                                                                 const Allowed& allowed) {
   if (!expect_list(n, path)) return std::nullopt;
   std::vector<std::string> out;
   bool ok = true;
@@ -180,6 +212,16 @@ std::optional<std::vector<std::string>> FieldReader::choices(const YamlNode& n,
   }
   if (!ok) return std::nullopt;
   return out;
+}
+
+std::optional<std::vector<std::string>> FieldReader::choices(const YamlNode& n, const std::string& path,
+                                                             const Choices& allowed) {
+  return choice_list(n, path, allowed);
+}
+
+std::optional<std::vector<std::string>> FieldReader::choices(const YamlNode& n, const std::string& path,
+                                                             const Vocabulary& allowed) {
+  return choice_list(n, path, allowed);
 }
 
 MapReader::MapReader(FieldReader& r, const YamlNode& node, std::string path)
@@ -246,6 +288,16 @@ std::optional<std::vector<std::string>> MapReader::texts(std::string_view key) {
 }
 std::optional<std::vector<std::string>> MapReader::choices(std::string_view key,
                                                            const Choices& allowed) {
+  const YamlNode* v = get(key);
+  return v ? r_.choices(*v, child(key), allowed) : std::nullopt;
+}
+
+std::optional<std::string> MapReader::choice(std::string_view key, const Vocabulary& allowed,
+                                             bool required) {
+  const YamlNode* v = required ? require(key) : get(key);
+  return v ? r_.choice(*v, child(key), allowed) : std::nullopt;
+}
+std::optional<std::vector<std::string>> MapReader::choices(std::string_view key, const Vocabulary& allowed) {
   const YamlNode* v = get(key);
   return v ? r_.choices(*v, child(key), allowed) : std::nullopt;
 }

@@ -12,6 +12,7 @@
 #include <string_view>
 #include <vector>
 
+#include "model/vocabulary.h"
 #include "read/yaml_tree.h"
 #include "util/date.h"
 #include "util/diagnostic.h"
@@ -55,6 +56,10 @@ class FieldReader {
   std::optional<std::vector<std::string>> texts(const YamlNode& n, const std::string& path);
   std::optional<std::vector<std::string>> choices(const YamlNode& n, const std::string& path,
                                                   const Choices& allowed);
+  // A closed vocabulary: the value, either label or an alias; the canonical value.
+  std::optional<std::string> choice(const YamlNode& n, const std::string& path, const Vocabulary& allowed);
+  std::optional<std::vector<std::string>> choices(const YamlNode& n, const std::string& path,
+                                                  const Vocabulary& allowed);
   // A list node: true when n is a list (an error otherwise).
   bool expect_list(const YamlNode& n, const std::string& path);
   bool expect_map(const YamlNode& n, const std::string& path);
@@ -63,6 +68,12 @@ class FieldReader {
   // An error when n is a number in some notation but negative or above
   // limit (1e30, 10^20, -1.5e3): then true. false when it is no number at all.
   bool beyond_limits(const YamlNode& n, const std::string& path, long long limit);
+  // The error of a value not among the choices (did-you-mean among candidates).
+  void bad_choice(const YamlNode& n, const std::string& path, const std::string& value,
+                  const std::vector<std::string>& candidates, const std::string& listed);
+  template <class Allowed>
+  std::optional<std::vector<std::string>> choice_list(const YamlNode& n, const std::string& path,
+                                                      const Allowed& allowed);
 
   std::string file_;
   Diagnostics& diags_;
@@ -95,6 +106,8 @@ class MapReader {
   std::optional<std::string> choice(std::string_view key, const Choices& allowed, bool required = false);
   std::optional<std::vector<std::string>> texts(std::string_view key);
   std::optional<std::vector<std::string>> choices(std::string_view key, const Choices& allowed);
+  std::optional<std::string> choice(std::string_view key, const Vocabulary& allowed, bool required = false);
+  std::optional<std::vector<std::string>> choices(std::string_view key, const Vocabulary& allowed);
 
   // Reports every key that no accessor asked for (call once, after reading).
   void finish();

@@ -62,6 +62,50 @@ std::optional<Date> parse_date(std::string_view text) {
   return Date{*year, *month, *day};
 }
 
+namespace {
+
+// Takes one to max digits off the front of text.
+std::optional<int> take_digits(std::string_view& text, std::size_t max) {
+  std::size_t n = 0;
+  while (n < text.size() && n < max && is_digit(text[n])) ++n;
+  if (n == 0 || (n < text.size() && is_digit(text[n]))) return std::nullopt;
+  auto v = parse_digits(text.substr(0, n));
+  text.remove_prefix(n);
+  return v;
+}
+
+bool take(std::string_view& text, std::string_view word) {
+  if (text.substr(0, word.size()) != word) return false;
+  text.remove_prefix(word.size());
+  return true;
+}
+
+std::optional<Date> checked(int year, int month, int day) {
+  if (year < 1 || month < 1 || month > 12) return std::nullopt;
+  if (day < 1 || day > days_in_month(year, month)) return std::nullopt;
+  return Date{year, month, day};
+}
+
+}  // namespace
+
+std::optional<Date> parse_date_lenient(std::string_view text) {
+  if (auto d = parse_date(text)) return d;
+  if (text.size() < 5 || !is_digit(text[0]) || !is_digit(text[3])) return std::nullopt;
+  std::string_view rest = text;
+  const auto year = take_digits(rest, 4);
+  if (!year || text.size() - rest.size() != 4) return std::nullopt;
+  std::string_view first, second, last;
+  if (take(rest, "年")) first = "年", second = "月", last = "日";
+  else if (take(rest, "-")) first = "-", second = "-";
+  else if (take(rest, "/")) first = "/", second = "/";
+  else return std::nullopt;
+  const auto month = take_digits(rest, 2);
+  if (!month || !take(rest, second)) return std::nullopt;
+  const auto day = take_digits(rest, 2);
+  if (!day || !take(rest, last) || !rest.empty()) return std::nullopt;
+  return checked(*year, *month, *day);
+}
+
 std::string format_date(Date d) {
   char buffer[32];
   std::snprintf(buffer, sizeof buffer, "%04d-%02d-%02d", d.year, d.month, d.day);

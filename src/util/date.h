@@ -25,6 +25,11 @@ int days_in_month(int year, int month);
 // year 1..9999. Anything else yields std::nullopt.
 std::optional<Date> parse_date(std::string_view text);
 
+// As a person writes a date: parse_date's form, or year, month and day with
+// one or two digits for the month and day, separated by '-' or '/' (the same
+// twice), or written 2020年6月1日. Still a real calendar date, year 1..9999.
+std::optional<Date> parse_date_lenient(std::string_view text);
+
 // "YYYY-MM-DD" (year zero-padded to four digits).
 std::string format_date(Date d);
 

@@ -1,6 +1,7 @@
 // Exact decimals (see number.h).
 #include "util/number.h"
 
+#include <algorithm>
 #include <charconv>
 #include <limits>
 
@@ -26,6 +27,33 @@ std::optional<Number> parse_number(std::string_view text) {
   }
   if (n.num / n.den > kMaxNumber) return std::nullopt;
   return n;
+}
+
+std::optional<std::string> ungrouped(std::string_view text) {
+  if (text.find(',') == std::string_view::npos) return std::nullopt;
+  std::string out;
+  std::size_t i = 0;
+  if (!text.empty() && (text[0] == '+' || text[0] == '-')) out += text[i++];
+  const std::size_t end = std::min(text.find('.'), text.size());
+  std::size_t digits = 0;  // in the current group
+  bool grouped = false;
+  for (; i < end; ++i) {
+    const char c = text[i];
+    if (c == ',') {
+      if (digits == 0 || (grouped ? digits != 3 : digits > 3)) return std::nullopt;
+      grouped = true;
+      digits = 0;
+    } else if (c >= '0' && c <= '9') {
+      out += c;
+      ++digits;
+    } else {
+      return std::nullopt;
+    }
+  }
+  if (digits != 3) return std::nullopt;
+  if (text.substr(end).find(',') != std::string_view::npos) return std::nullopt;
+  out += text.substr(end);
+  return out;
 }
 
 std::optional<long long> parse_integer(std::string_view text) {

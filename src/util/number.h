@@ -25,6 +25,12 @@ std::optional<Number> parse_number(std::string_view text);
 // Parses a whole number ("12", "+12", "-3"); nullopt for anything else.
 std::optional<long long> parse_integer(std::string_view text);
 
+// "1,500", "1,234,567", "1,500.5" without their thousands separators
+// ("1500"): the digits before a dot in groups of exactly three after the
+// first group of one to three, optionally signed. nullopt when text has no
+// comma or is not grouped so ("1,50", ",500", "1,,500").
+std::optional<std::string> ungrouped(std::string_view text);
+
 // The value of text, roughly, when it is a number in any notation YAML or a
 // spreadsheet writes (12, -3, 1.5, 1e30, 1E+30, .inf, -.Inf): to tell a
 // value that is too large, or negative, from one that is not a number at

@@ -585,6 +585,10 @@ add_test(NAME "e2e: rules with since/until are not applicable outside their wind
 add_test(NAME "e2e: one date per run, in --tz, TZ or Asia/Shanghai, printed with its source (tests/e2e/run_date.py)"
   COMMAND /usr/bin/python3 "${CMAKE_CURRENT_SOURCE_DIR}/e2e/run_date.py" "$<TARGET_FILE:ipzone>"
   WORKING_DIRECTORY "${CMAKE_SOURCE_DIR}")
+# Chinese values (issue 10, point 2): labels, aliases, 是/否, 2019年5月16日, 2,600 give the canonical verdicts.
+add_test(NAME "e2e: a dossier in Chinese values (孵化器, 是, 2019年5月16日, 2,600) is judged as the canonical one (tests/e2e/chinese_values.py)"
+  COMMAND /usr/bin/python3 "${CMAKE_CURRENT_SOURCE_DIR}/e2e/chinese_values.py" "$<TARGET_FILE:ipzone>"
+  WORKING_DIRECTORY "${CMAKE_SOURCE_DIR}")
 # The rule tests must notice a broken rule set: each of the mutations in
 # tests/tools/broken_rules.py (a bound moved by one, >= turned into > ...) still
 # lints but must make `rules test` fail. .ci/run runs it as a step of its own.

@@ -10,6 +10,7 @@
 #include "model/fact_catalogue.h"
 #include "read/dossier_loader.h"
 #include "read/history_kinds.h"
+#include "read/vocabularies.h"
 #include "read/roster_csv.h"
 
 using ipz::Diagnostic;
@@ -359,7 +360,8 @@ TEST_CASE("Dossier: an impossible date 2024-02-30 is field.bad_date at the value
 }
 
 TEST_CASE("Dossier: dates in other notations are field.bad_date", "[dossier][errors][dates]") {
-  for (const char* v : {"2024/03/31", "2024-3-31", "31.03.2024", "2024年3月31日", "20240331"}) {
+  // 2024/3/31, 2024-3-31 and 2024年3月31日 are accepted (issue 10, point 2); these are not.
+  for (const char* v : {"2024.3.31", "31.03.2024", "3/31/2024", "2024年3月31", "20240331", "2024/3-31"}) {
     INFO(v);
     auto d = one_error(with(kMinimal, "zone:\n", std::string("as_of: ") + v + "\nzone:\n"));
     CHECK(d.key == "field.bad_date");
@@ -372,7 +374,7 @@ TEST_CASE("Dossier: 2024-02-29 is a date, 2023-02-29 is not", "[dossier][dates][
 }
 
 TEST_CASE("Dossier: a wrong boolean is field.expected_bool", "[dossier][errors]") {
-  for (const char* v : {"yes", "\"true\"", "1", "是"}) {
+  for (const char* v : {"yes", "\"true\"", "1", "是的"}) {
     INFO(v);
     auto d = one_error(with(kMinimal, "    sme: false\n", std::string("    sme: ") + v + "\n"));
     check_at(d, "field.expected_bool", 11, 10);
@@ -384,6 +386,52 @@ TEST_CASE("Dossier: a value outside a closed list is an error with a suggestion"
   check_at(d, "field.bad_choice_suggest", 4, 17);
   CHECK(arg_of(d.args, "suggestion") == "science_park");
   CHECK(arg_of(d.args, "choices").value_or("").find("incubator") != std::string::npos);
+}
+
+TEST_CASE("Dossier: format/vocabularies.yaml loads without a problem and names every vocabulary used",
+          "[dossier][vocabulary]") {
+  INFO(ipz::test::shown(ipz::vocabularies_diagnostics()));
+  CHECK(ipz::vocabularies_diagnostics().empty());
+  for (const char* name : {"carrier_type", "legal_form", "service_function", "relaxation_ground"}) {
+    INFO(name);
+    REQUIRE(ipz::vocabularies().find(name));
+    for (const auto& t : ipz::vocabulary(name).terms) {
+      CHECK_FALSE(t.label.zh.empty());
+      CHECK_FALSE(t.label.en.empty());
+    }
+  }
+  CHECK(ipz::vocabulary("carrier_type").find("孵化器")->value == "incubator");
+  CHECK(ipz::vocabulary("carrier_type").find("科技企业孵化器")->value == "incubator");
+  CHECK(ipz::vocabularies().yes == std::vector<std::string>{"是", "有"});
+}
+
+TEST_CASE("Dossier: a closed vocabulary takes the value, either label or an alias; yes/no takes 是/否",
+          "[dossier][vocabulary]") {
+  std::string zh = with(kMinimal, "carrier_type: science_park", "carrier_type: 科技园");
+  zh = with(zh, "    sme: false\n", "    sme: \"否\"\n");
+  auto loaded = load(zh);
+  REQUIRE(loaded.dossier);
+  CHECK(loaded.dossier->zone.carrier_type == "science_park");
+  CHECK(load(with(kMinimal, "carrier_type: science_park", "carrier_type: science park")).dossier->zone.carrier_type ==
+        "science_park");
+  auto d = one_error(with(kMinimal, "carrier_type: science_park", "carrier_type: 孵化园"));
+  check_at(d, "field.bad_choice_suggest", 4, 17);
+  CHECK(arg_of(d.args, "suggestion") == "孵化器");
+  CHECK(arg_of(d.args, "choices").value_or("").find("incubator (孵化器)") != std::string::npos);
+}
+
+TEST_CASE("Dossier: counts take thousands separators and dates the ways a person writes them", "[dossier]") {
+  std::string t = with(kMinimal, "{valid: 12, invention: 4}", "{valid: \"1,500\", invention: 4}");
+  auto quoted = load(t);  // a quoted number is text, as before
+  CHECK_FALSE(quoted.dossier);
+  t = with(kMinimal, "    patents: {valid: 12, invention: 4}\n", "    patents:\n      valid: 1,500\n      invention: 4\n");
+  t = with(t, "zone:\n", "as_of: 2024年3月31日\nzone:\n");
+  auto l = load(t);
+  INFO(ipz::test::shown(l.diagnostics));
+  REQUIRE(l.dossier);
+  CHECK(l.dossier->as_of == ipz::Date{2024, 3, 31});
+  CHECK(one_error(with(t, "1,500", "1,50")).key == "field.expected_count");
+  CHECK(one_error(with(t, "2024年3月31日", "2023年2月29日")).key == "field.bad_date");
 }
 
 TEST_CASE("Dossier: a list where text belongs is field.expected_text", "[dossier][errors]") {

@@ -33,6 +33,18 @@ TEST_CASE("parse_date: accepts strict YYYY-MM-DD calendar dates", "[date]") {
   CHECK(ipz::parse_date("9999-12-31") == d(9999, 12, 31));
 }
 
+TEST_CASE("parse_date_lenient: 2020/6/1, 2020-6-1 and 2020年6月1日, still real calendar dates", "[date]") {
+  for (const char* t : {"2020/6/1", "2020-6-1", "2020年6月1日", "2020/06/01", "2020-06-01", "2020年06月01日"}) {
+    INFO(t);
+    CHECK(ipz::parse_date_lenient(t) == d(2020, 6, 1));
+  }
+  for (const char* t : {"2023/2/29", "2020/13/1", "2020-6/1", "2020年6月1", "20/6/1", "2020/6/1/", "2020/123/1",
+                        "2020年6-1日", "2020/0/1", ""}) {
+    INFO(t);
+    CHECK_FALSE(ipz::parse_date_lenient(t));
+  }
+}
+
 TEST_CASE("parse_date: rejects impossible calendar dates", "[date]") {
   CHECK_FALSE(ipz::parse_date("2023-02-29"));
   CHECK_FALSE(ipz::parse_date("2024-13-01"));

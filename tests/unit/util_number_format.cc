@@ -40,3 +40,16 @@ TEST_CASE("number_format: a share that fails its bound is never shown reaching i
   CHECK(ipz::share_tenths(6246, 10000, &half) == 624);
   CHECK(ipz::format_tenths(624) == "62.4");
 }
+
+#include "util/number.h"
+
+TEST_CASE("ungrouped: thousands separators in groups of exactly three, else nothing", "[number]") {
+  CHECK(ipz::ungrouped("1,500") == "1500");
+  CHECK(ipz::ungrouped("1,234,567") == "1234567");
+  CHECK(ipz::ungrouped("1,500.5") == "1500.5");
+  CHECK(ipz::ungrouped("999,000") == "999000");
+  for (const char* t : {"1500", "1,50", "1,5000", ",500", "1,,500", "1234,567", "1,500.5,0", "1,500,", "a,500"}) {
+    INFO(t);
+    CHECK_FALSE(ipz::ungrouped(t));
+  }
+}
