@@ -4,6 +4,9 @@
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
+#ifndef _WIN32
+#include <signal.h>  // pthread_sigmask
+#endif
 #ifdef _WIN32
 #include <io.h>
 #endif
@@ -224,10 +227,24 @@ void Output::open_temporary(const std::string& target) {
                                           utf8_path("." + utf8_string(t.filename()) + ".tmp-XXXXXX"));
   std::vector<char> name(pattern.begin(), pattern.end());
   name.push_back('\0');
+#ifndef _WIN32
+  // The signals wait while the file is created and its removal set up: one
+  // that came between the two would leave the file behind.
+  sigset_t block, before;
+  sigemptyset(&block);
+  for (int sig : kSignals) sigaddset(&block, sig);
+  pthread_sigmask(SIG_BLOCK, &block, &before);
+#endif
   fd_ = mkstemp(name.data());
-  if (fd_ < 0) return fail("output.cannot_create", errno);
-  tmp_ = name.data();
-  guard_temporary(tmp_);
+  const int err = errno;
+  if (fd_ >= 0) {
+    tmp_ = name.data();
+    guard_temporary(tmp_);
+  }
+#ifndef _WIN32
+  pthread_sigmask(SIG_SETMASK, &before, nullptr);  // a signal that came meanwhile is handled now
+#endif
+  if (fd_ < 0) return fail("output.cannot_create", err);
 #ifdef _WIN32
   _setmode(fd_, _O_BINARY);
 #else
